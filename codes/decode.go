@@ -2,46 +2,367 @@ package codes
 
 import (
 	"errors"
-	"regexp"
+	"strings"
 )
 
-// MaxInputSize is the largest input Decode accepts.
+// MaxInputSize is the largest input Decode accepts: 16 MiB, far above any
+// bounce (which carries at most the headers of the returned message, or a
+// copy truncated by the reporting server).
 const MaxInputSize = 16 << 20
 
 // ErrTooLarge is returned by Decode for inputs over MaxInputSize.
 var ErrTooLarge = errors.New("codes: input too large")
 
-var replyRE = regexp.MustCompile(`\b([245][0-5][0-9])[ -]([245]\.[0-9]{1,3}\.[0-9]{1,3})\b`)
+// noteNone is the Report.Note for inputs with no bounce in them.
+const noteNone = "No bounce found. Paste a bounce message (the whole mail, with headers), an SMTP reply such as \"550 5.1.1 ...\", a Diagnostic-Code line, or a mail log line."
 
-// Decode reads a bounce and reports on each recipient.
-// STUB: a first real decode of one SMTP reply line; replaced by the decoder.
+// Decode reads a bounce and reports on each recipient it names.
+//
+// The input may be a whole mail (RFC 5322) with any line endings: an RFC
+// 3464 or RFC 6533 delivery status notification, the text bounce of a mail
+// server, an RFC 5965 feedback report or an RFC 3834 auto-reply. It may also
+// be a pasted SMTP reply (RFC 5321 section 4.2), a Diagnostic-Code line or
+// mail server log lines. Anything else gives a Report with Bounce false and
+// a Note. Decode never fails on malformed input: it returns what it could
+// read and lists the rest in Report.Problems. The only error is ErrTooLarge.
 func Decode(input []byte) (Report, error) {
 	if len(input) > MaxInputSize {
-		return Report{Problems: []string{ErrTooLarge.Error()}}, ErrTooLarge
+		return Report{Problems: []string{ErrTooLarge.Error() + ": over 16 MiB"}, Recipients: []Recipient{}}, ErrTooLarge
 	}
-	text := string(input)
-	r := Report{Text: text, Problems: []string{}, Recipients: []Recipient{}}
-	m := replyRE.FindStringSubmatchIndex(text)
-	if m == nil {
-		r.Note = "No bounce found. Paste a bounce message, an SMTP reply such as \"550 5.1.1 ...\", or a mail log line."
-		return r, nil
+	d := normalize(input)
+	s := string(d.buf)
+	rep := Report{Text: s, Problems: d.problems, Recipients: []Recipient{}}
+	if rep.Problems == nil {
+		rep.Problems = []string{}
 	}
-	reply, _ := ParseReplyCode(text[m[2]:m[3]])
-	status, _ := ParseEnhancedCode(text[m[4]:m[5]])
+	recs, format := locate(d, s)
+	if len(recs) == 0 {
+		rep.Note = noteNone
+		return rep, nil
+	}
+	rep.Bounce, rep.Format = true, format
+	for i := range recs {
+		rep.Recipients = append(rep.Recipients, finish(s, &recs[i]))
+	}
+	return rep, nil
+}
+
+// locate runs the readers that fit the input and returns its failures.
+func locate(d *doc, s string) ([]record, Format) {
+	var dsnSecs, fbSecs []section
+	for _, sec := range d.secs {
+		switch sec.kind {
+		case secDSN:
+			dsnSecs = append(dsnSecs, sec)
+		case secFeedback:
+			fbSecs = append(fbSecs, sec)
+		}
+	}
+	if !d.mail {
+		return locatePasted(d, s)
+	}
+	if len(fbSecs) > 0 {
+		if recs := readARF(d, s, fbSecs); len(recs) > 0 {
+			return recs, FormatARF
+		}
+	}
+	regions := textRegions(s, d.secs)
+	recs := readDSN(s, dsnSecs)
+	if len(recs) == 0 {
+		// Some servers print the DSN fields in the text part.
+		recs = readDSN(s, dsnInText(s, regions))
+	}
+	if len(recs) > 0 {
+		mergeText(s, recs, regions)
+		return recs, FormatDSN
+	}
+	sig := bounceSignature(d)
+	if !sig && autoReply(d) {
+		return readAutoReply(d, s), FormatAutoReply
+	}
+	recs = readText(s, regions, fallbackRecipients(d))
+	if !sig {
+		// Without a bounce's sender or subject, only failures with SMTP
+		// codes count: an ordinary mail may list addresses too.
+		out := recs[:0]
+		for _, r := range recs {
+			if !r.reply.IsZero() || !r.status.IsZero() {
+				out = append(out, r)
+			}
+		}
+		recs = out
+	}
+	return recs, FormatText
+}
+
+// locatePasted reads input that is not a whole mail.
+func locatePasted(d *doc, s string) ([]record, Format) {
+	if recs := readLog(s); len(recs) > 0 {
+		return recs, FormatLog
+	}
+	all := []span{{0, len(s)}}
+	if recs := readDSN(s, dsnInText(s, all)); len(recs) > 0 {
+		return recs, FormatReply
+	}
+	if recs := readReply(s); len(recs) > 0 {
+		// A pasted bounce body lists recipients; a reply is one or two lines.
+		if t := readText(s, all, nil); len(t) > 0 && t[0].rcpt != "" && len(strings.TrimSpace(s)) > 300 {
+			return t, FormatText
+		}
+		return recs, FormatReply
+	}
+	if recs := readText(s, all, nil); len(recs) > 0 {
+		out := recs[:0]
+		for _, r := range recs {
+			if !r.reply.IsZero() || !r.status.IsZero() {
+				out = append(out, r)
+			}
+		}
+		if len(out) > 0 {
+			return out, FormatText
+		}
+	}
+	return nil, FormatNone
+}
+
+// dsnInText returns the parts of regions that hold DSN fields
+// ("Final-Recipient:", "Diagnostic-Code:") at the start of a line.
+func dsnInText(s string, regions []span) []section {
+	var out []section
+	for _, rg := range regions {
+		t := s[rg.start:rg.end]
+		if indexFold(t, "diagnostic-code:") < 0 && indexFold(t, "final-recipient:") < 0 {
+			continue
+		}
+		out = append(out, section{secDSN, rg.start, rg.end})
+	}
+	return out
+}
+
+// mergeText completes DSN records with what the text part says about the
+// same recipient: many servers put the SMTP reply only there.
+func mergeText(s string, recs []record, regions []span) {
+	if len(regions) == 0 {
+		return
+	}
+	var texts []record
+	done := false
+	for i := range recs {
+		r := &recs[i]
+		if !r.reply.IsZero() && r.diag != "" && !r.status.IsZero() {
+			continue
+		}
+		if !done {
+			texts = readText(s, regions, nil)
+			done = true
+		}
+		for _, t := range texts {
+			if !strings.EqualFold(t.rcpt, r.rcpt) && !(len(texts) == 1 && len(recs) == 1) {
+				continue
+			}
+			if !r.status.IsZero() && !t.status.IsZero() && r.status.Class() != t.status.Class() {
+				continue
+			}
+			if r.reply.IsZero() && !t.reply.IsZero() {
+				r.reply, r.replyAt = t.reply, t.replyAt
+			}
+			if r.status.IsZero() && !t.status.IsZero() {
+				r.status, r.stAt = t.status, t.stAt
+			}
+			if r.diag == "" && t.diag != "" {
+				r.diag, r.diagAt = t.diag, t.diagAt
+			}
+			if r.command == "" {
+				r.command = t.command
+			}
+			break
+		}
+	}
+}
+
+// bounceSignature reports whether the mail's sender or subject says it is a
+// delivery failure notification.
+func bounceSignature(d *doc) bool {
+	from := strings.ToLower(field(d.top, "From"))
+	for _, w := range [...]string{"mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon", "mailerdaemon", "mail administrator", "mail system", "delivery subsystem", "microsoftexchange", "bounce", "mmdf", "delivery status"} {
+		if strings.Contains(from, w) {
+			return true
+		}
+	}
+	subj := strings.ToLower(field(d.top, "Subject"))
+	for _, w := range [...]string{"undeliver", "undelivered", "delivery fail", "delivery status", "returned mail", "failure notice", "delivery notification", "non remis", "not delivered", "could not be delivered", "mail delivery", "returned to sender", "nondeliverable", "non-deliverable", "delivery problem", "unzustellbar", "rejected", "failed", "error", "bounce"} {
+		if strings.Contains(subj, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fallbackRecipients returns addresses the mail's headers name as failed:
+// Exim's X-Failed-Recipients, then the To of the returned message.
+func fallbackRecipients(d *doc) []string {
+	var out []string
+	if v := field(d.top, "X-Failed-Recipients"); v != "" {
+		for _, a := range strings.Split(v, ",") {
+			if sp := findAddr(a, 0, len(a)); sp.ok() {
+				out = append(out, a[sp.start:sp.end])
+			}
+		}
+	}
+	for _, n := range [...]string{"To", "Delivered-To", "X-Original-To"} {
+		if v := field(d.orig, n); v != "" {
+			if sp := findAddr(v, 0, len(v)); sp.ok() {
+				out = append(out, v[sp.start:sp.end])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// finish classifies a record and turns it into a Recipient.
+func finish(s string, r *record) Recipient {
 	rc := Recipient{
-		Action:    "failed",
-		ReplyCode: reply.String(),
-		Status:    status.String(),
-		Permanent: reply.Permanent(),
-		Spans: []Span{
-			{Kind: SpanReplyCode, Start: m[2], End: m[3]},
-			{Kind: SpanStatus, Start: m[4], End: m[5]},
-		},
+		Recipient:  r.rcpt,
+		Action:     r.action,
+		ReplyCode:  r.reply.String(),
+		Status:     r.status.String(),
+		Diagnostic: r.diag,
+		Command:    r.command,
+		RemoteMTA:  r.mta,
+		Fix:        []string{},
+		Links:      []Link{},
+		Spans:      []Span{},
 	}
-	ex := Explain(Query{Reply: reply, Status: status, Text: text})
-	rc.Reason, rc.Retry, rc.Summary, rc.Explanation = ex.Reason, ex.Retry, ex.Summary, ex.Meaning
-	rc.Fix, rc.Links = ex.Fix, ex.Links
-	r.Bounce, r.Format = true, FormatReply
-	r.Recipients = append(r.Recipients, rc)
-	return r, nil
+	if rc.Action == "" {
+		rc.Action = "failed"
+	}
+	provider, ps, pe := "", -1, -1
+	if r.block.ok() && r.block.end <= len(s) {
+		if id, a, b := DetectProvider(s[r.block.start:r.block.end]); id != "" {
+			provider = id
+			if a >= 0 && b > a {
+				ps, pe = r.block.start+a, r.block.start+b
+			}
+		}
+	}
+	if provider == "" && r.mta != "" {
+		provider, _, _ = DetectProvider(r.mta)
+	}
+	ctx := ""
+	if r.block.ok() {
+		ctx = s[r.block.start:min(r.block.end, r.block.start+4096)]
+	}
+	reason := r.hint
+	if reason != ReasonFeedback && reason != ReasonVacation {
+		reason = classifyReason(clue{
+			Diagnostic: r.diag, Reply: r.reply, Status: r.status, Provider: provider,
+			Action: rc.Action, Command: r.command, Reader: r.reader, Hint: r.hint, Context: ctx,
+		})
+	}
+	ex := Explain(Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag})
+	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {
+		reason = ex.Reason
+	}
+	if reason == "" {
+		reason = ReasonUndefined
+	}
+	if provider == "" {
+		provider = ex.Provider
+	}
+	rc.Provider, rc.Reason = provider, reason
+	switch {
+	case reason == ReasonVacation || reason == ReasonFeedback || reason == ReasonDelivered || rc.Action == "delivered":
+		rc.Permanent = false
+	case !r.status.IsZero():
+		rc.Permanent = r.status.Permanent()
+	case !r.reply.IsZero():
+		rc.Permanent = r.reply.Permanent()
+	default:
+		rc.Permanent = rc.Action == "failed"
+	}
+	rc.HardBounce = reason.HardBounce(rc.Permanent)
+	rc.Summary, rc.Explanation = ex.Summary, ex.Meaning
+	if ex.Fix != nil {
+		rc.Fix = ex.Fix
+	}
+	if ex.Links != nil {
+		rc.Links = ex.Links
+	}
+	rc.Retry = ex.Retry
+	switch {
+	case reason == ReasonVacation || reason == ReasonFeedback || reason == ReasonDelivered:
+		rc.Retry = RetryNo
+		if reason == ReasonDelivered {
+			rc.Retry = ""
+		}
+	case rc.HardBounce:
+		rc.Retry = RetryNo
+	case !rc.Permanent && rc.Retry == "":
+		rc.Retry = RetryLater
+	case rc.Retry == "":
+		rc.Retry = RetryAfterFix
+	}
+	if r.status.IsZero() {
+		if e, ok := statusForReason(reason, rc.Permanent); ok {
+			rc.Status = e.String()
+			note := "The bounce states no enhanced status code; " + rc.Status + " is derived from the reason (" + string(reason) + ")."
+			if rc.Explanation == "" {
+				rc.Explanation = note
+			} else {
+				rc.Explanation += " " + note
+			}
+		}
+	}
+	add := func(k SpanKind, sp span) {
+		if sp.ok() && sp.end <= len(s) {
+			rc.Spans = append(rc.Spans, Span{Kind: k, Start: sp.start, End: sp.end})
+		}
+	}
+	add(SpanRecipient, r.rcptAt)
+	add(SpanDiagnostic, r.diagAt)
+	add(SpanReplyCode, r.replyAt)
+	add(SpanStatus, r.stAt)
+	add(SpanRemoteMTA, r.mtaAt)
+	add(SpanProviderToken, span{ps, pe})
+	return rc
+}
+
+// statusForReason derives an enhanced status code (RFC 3463) for a failure
+// whose bounce states none, from its reason: only where one code is the
+// standard way to say it.
+func statusForReason(r Reason, permanent bool) (EnhancedCode, bool) {
+	var e EnhancedCode
+	switch r {
+	case ReasonUserUnknown:
+		e = EnhancedCode{5, 1, 1}
+	case ReasonHostUnknown:
+		e = EnhancedCode{5, 1, 2}
+	case ReasonHasMoved:
+		e = EnhancedCode{5, 1, 6}
+	case ReasonMailboxFull:
+		e = EnhancedCode{5, 2, 2}
+	case ReasonSuspend:
+		e = EnhancedCode{5, 2, 1}
+	case ReasonMesgTooBig:
+		e = EnhancedCode{5, 3, 4}
+	case ReasonExceedLimit:
+		e = EnhancedCode{5, 2, 3}
+	case ReasonNoRelaying:
+		e = EnhancedCode{5, 7, 1}
+	case ReasonExpired:
+		e = EnhancedCode{5, 4, 7}
+	case ReasonNetworkError:
+		e = EnhancedCode{5, 4, 0}
+	case ReasonSystemFull:
+		e = EnhancedCode{5, 3, 1}
+	case ReasonVirusDetected:
+		e = EnhancedCode{5, 7, 1}
+	default:
+		return e, false
+	}
+	if !permanent {
+		e[0] = 4
+	}
+	return e, true
 }

@@ -1,0 +1,295 @@
+package codes
+
+import (
+	"strings"
+)
+
+// span is a half-open byte range of the normalized text; the zero value
+// (0, 0) means "none".
+type span struct{ start, end int }
+
+func (s span) ok() bool { return s.end > s.start }
+
+// record is one failure found by a reader, before classification.
+type record struct {
+	rcpt    string
+	rcptAt  span
+	action  string
+	reply   ReplyCode
+	replyAt span
+	status  EnhancedCode
+	stAt    span
+	diag    string
+	diagAt  span
+	command string
+	mta     string
+	mtaAt   span
+	block   span // the text the record was read from (for provider detection and context)
+	hint    Reason
+	reader  string
+}
+
+// line returns the line of s that starts at i (without its newline) and the
+// offset of the next line.
+func line(s string, i int) (string, int) {
+	j := strings.IndexByte(s[i:], '\n')
+	if j < 0 {
+		return s[i:], len(s)
+	}
+	return s[i : i+j], i + j + 1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLocalChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
+}
+
+func isDomainChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '-' || c == '_'
+}
+
+// addrAt reports the address (local@domain) around the '@' at index at in
+// s, as a span, or a zero span when there is none.
+func addrAt(s string, at int) span {
+	i := at
+	for i > 0 && isLocalChar(s[i-1]) {
+		i--
+	}
+	j := at + 1
+	for j < len(s) && isDomainChar(s[j]) {
+		j++
+	}
+	for j > at+1 && (s[j-1] == '.' || s[j-1] == '-') {
+		j--
+	}
+	for i < at && s[i] == '.' {
+		i++
+	}
+	if i == at || j <= at+1 || !strings.Contains(s[at+1:j], ".") && !strings.EqualFold(s[at+1:j], "localhost") {
+		return span{}
+	}
+	return span{i, j}
+}
+
+// findAddr returns the first address in s[lo:hi], or a zero span.
+func findAddr(s string, lo, hi int) span {
+	for i := lo; i < hi; {
+		k := strings.IndexByte(s[i:hi], '@')
+		if k < 0 {
+			return span{}
+		}
+		at := i + k
+		if sp := addrAt(s[:hi], at); sp.ok() {
+			return sp
+		}
+		i = at + 1
+	}
+	return span{}
+}
+
+// codeHit is a reply code or enhanced status code found in text.
+type codeHit struct {
+	reply   ReplyCode
+	replyAt span
+	status  EnhancedCode
+	stAt    span
+}
+
+// statusAt parses an enhanced status code starting at s[i], checking its
+// boundaries so that IP addresses and version numbers do not match.
+func statusAt(s string, i int) (EnhancedCode, int) {
+	if i > 0 {
+		p := s[i-1]
+		if isDigit(p) || p == '.' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '-' && i > 1 && isDigit(s[i-2]) {
+			return EnhancedCode{}, 0
+		}
+	}
+	if i >= len(s) || (s[i] != '2' && s[i] != '4' && s[i] != '5') || i+1 >= len(s) || s[i+1] != '.' {
+		return EnhancedCode{}, 0
+	}
+	j := i + 2
+	n := 0
+	for j < len(s) && isDigit(s[j]) && n < 4 {
+		j++
+		n++
+	}
+	if n == 0 || n > 3 || j >= len(s) || s[j] != '.' {
+		return EnhancedCode{}, 0
+	}
+	j++
+	n = 0
+	for j < len(s) && isDigit(s[j]) && n < 4 {
+		j++
+		n++
+	}
+	if n == 0 || n > 3 {
+		return EnhancedCode{}, 0
+	}
+	if j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+		return EnhancedCode{}, 0
+	}
+	e, err := ParseEnhancedCode(s[i:j])
+	if err != nil {
+		return EnhancedCode{}, 0
+	}
+	return e, j
+}
+
+// replyAt parses an SMTP reply code (4yz or 5yz) starting at s[i]: three
+// digits standing alone, followed by a space, a hyphen (multi-line reply,
+// RFC 5321 section 4.2.1), a colon, a comma or the end of the line.
+func replyAt(s string, i int) ReplyCode {
+	if i+3 > len(s) {
+		return 0
+	}
+	if i > 0 {
+		p := s[i-1]
+		if isDigit(p) || p == '.' || p == '-' || p == '/' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '+' || p == '_' {
+			return 0
+		}
+	}
+	if s[i] != '4' && s[i] != '5' {
+		return 0
+	}
+	if i+3 < len(s) {
+		n := s[i+3]
+		if n != ' ' && n != '-' && n != '\n' && n != '\t' && n != ',' && n != ')' && n != '"' && n != '\'' && n != ']' {
+			return 0
+		}
+		if n == '-' && i+4 < len(s) && !(isDigit(s[i+4]) || s[i+4] >= 'A' && s[i+4] <= 'z' || s[i+4] == ' ' || s[i+4] == '<') {
+			return 0
+		}
+	}
+	c, err := ParseReplyCode(s[i : i+3])
+	if err != nil {
+		return 0
+	}
+	return c
+}
+
+// findCodes scans s[lo:hi] for an SMTP reply code and an enhanced status
+// code. A reply code directly followed by a status ("550 5.1.1") wins over
+// codes standing alone; otherwise the first of each is taken.
+func findCodes(s string, lo, hi int) codeHit {
+	var h codeHit
+	if hi > len(s) {
+		hi = len(s)
+	}
+	for i := lo; i < hi; i++ {
+		c := s[i]
+		if c != '4' && c != '5' && c != '2' {
+			continue
+		}
+		if h.status.IsZero() {
+			if e, j := statusAt(s[:hi], i); !e.IsZero() && e.Class() != 2 {
+				h.status, h.stAt = e, span{i, j}
+				if !h.reply.IsZero() {
+					return h
+				}
+				i = j - 1
+				continue
+			}
+		}
+		if r := replyAt(s[:hi], i); r != 0 {
+			// "550 5.1.1" or "550-5.1.1": take the pair.
+			if i+4 < hi {
+				if e, j := statusAt(s[:hi], i+4); !e.IsZero() {
+					return codeHit{r, span{i, i + 3}, e, span{i + 4, j}}
+				}
+			}
+			if h.reply.IsZero() {
+				h.reply, h.replyAt = r, span{i, i + 3}
+			}
+			i += 2
+		}
+	}
+	return h
+}
+
+// collapse joins the lines of s with single spaces.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// hasFoldPrefix reports whether s starts with prefix, ignoring ASCII case.
+func hasFoldPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// indexFold returns the index of the ASCII-lower-case needle in s,
+// ignoring case, or -1.
+func indexFold(s, needle string) int {
+	n := len(needle)
+	if n == 0 {
+		return 0
+	}
+	first := needle[0]
+	upper := first
+	if first >= 'a' && first <= 'z' {
+		upper = first - 32
+	}
+	for i := 0; i+n <= len(s); i++ {
+		c := s[i]
+		if c != first && c != upper {
+			j := strings.IndexByte(s[i:], first)
+			k := -1
+			if upper != first {
+				k = strings.IndexByte(s[i:], upper)
+			}
+			if j < 0 && k < 0 {
+				return -1
+			}
+			if j < 0 || (k >= 0 && k < j) {
+				j = k
+			}
+			i += j - 1
+			continue
+		}
+		if strings.EqualFold(s[i:i+n], needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// commandIn returns the SMTP command a failure text says it answered
+// ("in reply to RCPT TO command", "after RCPT TO:", ">>> DATA").
+func commandIn(s string) string {
+	for _, m := range [...]string{"in reply to ", "after ", ">>> ", "error after ", "during "} {
+		i := indexFold(s, m)
+		if i < 0 {
+			continue
+		}
+		rest := s[i+len(m):]
+		switch {
+		case hasFoldPrefix(rest, "rcpt"):
+			return "RCPT"
+		case hasFoldPrefix(rest, "mail"):
+			return "MAIL"
+		case hasFoldPrefix(rest, "end of data"), hasFoldPrefix(rest, "data"), hasFoldPrefix(rest, "end of "), hasFoldPrefix(rest, "."):
+			return "DATA"
+		case hasFoldPrefix(rest, "ehlo"), hasFoldPrefix(rest, "helo"):
+			return "EHLO"
+		case hasFoldPrefix(rest, "starttls"):
+			return "STARTTLS"
+		case hasFoldPrefix(rest, "initial connection"), hasFoldPrefix(rest, "connect"):
+			return "CONN"
+		}
+	}
+	return ""
+}

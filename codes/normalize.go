@@ -1,0 +1,502 @@
+package codes
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"io"
+	"mime"
+	"mime/quotedprintable"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxDepth bounds MIME nesting (multiparts and message/rfc822 inside each
+// other); deeper parts are reported as a problem and skipped.
+const maxDepth = 16
+
+// maxParts bounds the number of MIME parts walked in one input.
+const maxParts = 500
+
+// secKind says what a section of the normalized text came from.
+type secKind uint8
+
+const (
+	secHeader   secKind = iota // header fields of the top mail
+	secText                    // a decoded text part of the notification
+	secDSN                     // message/delivery-status or message/global-delivery-status (RFC 3464, RFC 6533)
+	secFeedback                // message/feedback-report (RFC 5965)
+	secOrig                    // header fields of a returned message (message/rfc822, text/rfc822-headers)
+)
+
+// section is a byte range of the normalized text.
+type section struct {
+	kind       secKind
+	start, end int
+}
+
+// hfield is one header field, unfolded, its value decoded (RFC 2047).
+type hfield struct {
+	name, value string
+}
+
+// doc is an input turned into one displayable UTF-8 text, split in sections.
+type doc struct {
+	buf      []byte
+	secs     []section
+	problems []string
+	top      []hfield // header fields of the top mail, nil when the input is not a mail
+	orig     []hfield // header fields of the first returned message, if any
+	mail     bool     // the input starts with a header block
+	parts    int
+}
+
+func (d *doc) problem(format string, args ...any) {
+	if len(d.problems) < 20 {
+		d.problems = append(d.problems, fmt.Sprintf(format, args...))
+	}
+}
+
+// add appends s as a section of kind k, made valid UTF-8 and ending in a newline.
+func (d *doc) add(k secKind, s string) {
+	if s == "" {
+		return
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	start := len(d.buf)
+	if start > 0 && d.buf[start-1] != '\n' {
+		d.buf = append(d.buf, '\n')
+		start++
+	}
+	d.buf = append(d.buf, s...)
+	if d.buf[len(d.buf)-1] != '\n' {
+		d.buf = append(d.buf, '\n')
+	}
+	if n := len(d.secs); n > 0 && d.secs[n-1].kind == k && d.secs[n-1].end == start {
+		d.secs[n-1].end = len(d.buf)
+		return
+	}
+	d.secs = append(d.secs, section{k, start, len(d.buf)})
+}
+
+// addHeader appends header fields as "Name: value" lines.
+func (d *doc) addHeader(k secKind, fields []hfield) {
+	if len(fields) == 0 {
+		return
+	}
+	var b strings.Builder
+	for _, f := range fields {
+		b.WriteString(f.name)
+		b.WriteString(": ")
+		b.WriteString(f.value)
+		b.WriteByte('\n')
+	}
+	d.add(k, b.String())
+}
+
+// normalize reads input into a doc. It never fails: what it cannot read is
+// kept as text and reported in problems.
+func normalize(input []byte) *doc {
+	d := &doc{buf: make([]byte, 0, len(input)+len(input)/4)}
+	s := crlfToLF(input)
+	// An mbox "From " separator line may precede the header.
+	if strings.HasPrefix(s, "From ") {
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			s = s[i+1:]
+		}
+	}
+	s = strings.TrimLeft(s, "\n")
+	if !looksLikeHeader(s) {
+		text, _ := toUTF8([]byte(s), "")
+		d.add(secText, text)
+		return d
+	}
+	d.mail = true
+	fields, body := parseHeader(s)
+	d.top = decodeFields(fields)
+	d.addHeader(secHeader, d.top)
+	d.walk(d.top, body, 0, false)
+	return d
+}
+
+// crlfToLF turns CRLF line ends into LF (RFC 5322 mail arrives with either).
+func crlfToLF(b []byte) string {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
+}
+
+// looksLikeHeader reports whether s starts with an RFC 5322 header field.
+func looksLikeHeader(s string) bool {
+	line := s
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		line = s[:i]
+	}
+	c := strings.IndexByte(line, ':')
+	if c <= 0 || c > 76 {
+		return false
+	}
+	for i := 0; i < c; i++ {
+		ch := line[i]
+		if ch <= ' ' || ch > '~' {
+			return false
+		}
+	}
+	// A pasted log line ("Jan  1 host postfix/smtp[1]: ...") or SMTP reply is not a header.
+	return true
+}
+
+// parseHeader splits a header block (RFC 5322 section 2.2) into unfolded
+// fields and returns the body that follows. It is tolerant: a line that is
+// neither a field nor a continuation ends the header.
+func parseHeader(s string) ([]hfield, string) {
+	var fields []hfield
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\n')
+		line := s
+		next := ""
+		if i >= 0 {
+			line, next = s[:i], s[i+1:]
+		}
+		if line == "" {
+			return fields, next
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			if n := len(fields); n > 0 {
+				v := strings.TrimSpace(line)
+				if v != "" {
+					fields[n-1].value += " " + v
+				}
+			}
+			s = next
+			continue
+		}
+		c := strings.IndexByte(line, ':')
+		if c <= 0 || strings.ContainsAny(line[:c], " \t") {
+			// Not a header field: the body starts here (missing blank line).
+			return fields, s
+		}
+		fields = append(fields, hfield{name: line[:c], value: strings.TrimSpace(line[c+1:])})
+		s = next
+	}
+	return fields, ""
+}
+
+var wordDecoder = &mime.WordDecoder{CharsetReader: func(charset string, r io.Reader) (io.Reader, error) {
+	e := lookupCharset(strings.ToLower(charset))
+	if e == nil {
+		return nil, fmt.Errorf("codes: unknown charset %q", charset)
+	}
+	return e.NewDecoder().Reader(r), nil
+}}
+
+// decodeFields decodes RFC 2047 encoded words and stray 8-bit text in header values.
+func decodeFields(fields []hfield) []hfield {
+	for i := range fields {
+		v := fields[i].value
+		if strings.Contains(v, "=?") {
+			if dv, err := wordDecoder.DecodeHeader(v); err == nil {
+				v = dv
+			}
+		}
+		if !utf8.ValidString(v) {
+			v = guess8bit([]byte(v))
+		}
+		fields[i].value = v
+	}
+	return fields
+}
+
+// field returns the value of the first field named name (ASCII case-insensitive).
+func field(fields []hfield, name string) string {
+	for _, f := range fields {
+		if strings.EqualFold(f.name, name) {
+			return f.value
+		}
+	}
+	return ""
+}
+
+// mediaType returns the lower-case media type and parameters of a part
+// (RFC 2045 section 5), salvaging what it can from malformed values.
+func (d *doc) mediaType(fields []hfield) (string, map[string]string) {
+	v := field(fields, "Content-Type")
+	if v == "" {
+		return "text/plain", nil
+	}
+	mt, params, err := mime.ParseMediaType(v)
+	if err == nil {
+		return mt, params
+	}
+	// Salvage: type before ';' and a boundary or charset parameter by hand.
+	mt = strings.ToLower(strings.TrimSpace(v))
+	if i := strings.IndexByte(mt, ';'); i >= 0 {
+		mt = strings.TrimSpace(mt[:i])
+	}
+	params = map[string]string{}
+	for _, p := range []string{"boundary", "charset"} {
+		if i := strings.Index(strings.ToLower(v), p+"="); i >= 0 {
+			val := v[i+len(p)+1:]
+			if strings.HasPrefix(val, `"`) {
+				val = val[1:]
+				if j := strings.IndexByte(val, '"'); j >= 0 {
+					val = val[:j]
+				}
+			} else if j := strings.IndexAny(val, "; \t"); j >= 0 {
+				val = val[:j]
+			}
+			params[p] = val
+		}
+	}
+	return mt, params
+}
+
+// walk appends the displayable content of one MIME entity.
+func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
+	d.parts++
+	if d.parts > maxParts {
+		if d.parts == maxParts+1 {
+			d.problem("more than %d MIME parts: the rest is skipped", maxParts)
+		}
+		return
+	}
+	if depth > maxDepth {
+		d.problem("MIME nesting deeper than %d: inner parts skipped", maxDepth)
+		return
+	}
+	mt, params := d.mediaType(fields)
+	switch {
+	case strings.HasPrefix(mt, "multipart/"):
+		b := params["boundary"]
+		if b == "" {
+			d.problem("multipart without boundary: shown as text")
+			if !inOrig {
+				d.addText(fields, body, "text/plain", nil)
+			}
+			return
+		}
+		parts, ok := splitMultipart(body, b)
+		if !ok {
+			d.problem("multipart boundary %q not terminated: parts read as far as they go", b)
+		}
+		if len(parts) == 0 && !inOrig {
+			d.addText(fields, body, "text/plain", nil)
+		}
+		for _, p := range parts {
+			pf, pb := parseHeader(p)
+			d.walk(decodeFields(pf), pb, depth+1, inOrig)
+		}
+	case mt == "message/rfc822" || mt == "message/global" || mt == "message/rfc822-headers" || mt == "text/rfc822-headers":
+		raw := d.transferDecode(fields, body)
+		raw = strings.TrimLeft(crlfToLF([]byte(raw)), "\n")
+		if !looksLikeHeader(raw) {
+			if !inOrig {
+				d.addText(fields, body, "text/plain", params)
+			}
+			return
+		}
+		inner, innerBody := parseHeader(raw)
+		inner = decodeFields(inner)
+		if d.orig == nil {
+			d.orig = inner
+		}
+		d.addHeader(secOrig, inner)
+		if strings.HasSuffix(mt, "822") || mt == "message/global" {
+			// Look inside the returned message only for reports (a bounce
+			// forwarded as an attachment), not its text.
+			d.walk(inner, innerBody, depth+1, true)
+		}
+	case mt == "message/delivery-status" || mt == "message/global-delivery-status":
+		s := d.transferDecode(fields, body)
+		s, _ = toUTF8([]byte(crlfToLF([]byte(s))), params["charset"])
+		d.add(secDSN, strings.TrimLeft(s, "\n"))
+	case mt == "message/feedback-report":
+		s := d.transferDecode(fields, body)
+		s, _ = toUTF8([]byte(crlfToLF([]byte(s))), "")
+		d.add(secFeedback, strings.TrimLeft(s, "\n"))
+	case inOrig:
+		return
+	case strings.HasPrefix(mt, "text/") || mt == "" || mt == "message/partial":
+		d.addText(fields, body, mt, params)
+	}
+}
+
+// addText appends a text part, undoing its transfer encoding and charset.
+func (d *doc) addText(fields []hfield, body, mt string, params map[string]string) {
+	s := d.transferDecode(fields, body)
+	cs := params["charset"]
+	text, ok := toUTF8([]byte(s), cs)
+	if !ok {
+		d.problem("unknown charset %s: shown as is", cs)
+	}
+	text = crlfToLF([]byte(text))
+	if mt == "text/html" {
+		text = stripHTML(text)
+	}
+	d.add(secText, text)
+}
+
+// transferDecode undoes a Content-Transfer-Encoding (RFC 2045 section 6).
+// Broken encodings are reported and decoded as far as possible.
+func (d *doc) transferDecode(fields []hfield, body string) string {
+	cte := strings.ToLower(strings.TrimSpace(field(fields, "Content-Transfer-Encoding")))
+	switch cte {
+	case "base64":
+		clean := make([]byte, 0, len(body))
+		for i := 0; i < len(body); i++ {
+			c := body[i]
+			if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+				continue
+			}
+			clean = append(clean, c)
+		}
+		out := make([]byte, base64.StdEncoding.DecodedLen(len(clean)))
+		n, err := base64.StdEncoding.Decode(out, clean)
+		if err != nil {
+			// Try without padding, then keep what decoded.
+			if n2, err2 := base64.RawStdEncoding.Decode(out, bytes.TrimRight(clean, "=")); err2 == nil {
+				return string(out[:n2])
+			}
+			d.problem("bad base64 in a %s part: decoded up to the error", mediaTypeName(fields))
+		}
+		return string(out[:n])
+	case "quoted-printable":
+		out, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(body)))
+		if err != nil {
+			d.problem("bad quoted-printable in a %s part: decoded up to the error", mediaTypeName(fields))
+		}
+		return string(out)
+	}
+	return body
+}
+
+func mediaTypeName(fields []hfield) string {
+	v := field(fields, "Content-Type")
+	if i := strings.IndexByte(v, ';'); i >= 0 {
+		v = v[:i]
+	}
+	if v == "" {
+		return "text/plain"
+	}
+	return strings.ToLower(strings.TrimSpace(v))
+}
+
+// splitMultipart returns the body parts of a multipart body (RFC 2046
+// section 5.1.1). ok is false when the closing delimiter is missing; the
+// parts found are returned anyway.
+func splitMultipart(body, boundary string) (parts []string, ok bool) {
+	delim := "--" + boundary
+	start := -1
+	pos := 0
+	for pos <= len(body) {
+		// Find the next line starting with the delimiter.
+		i := strings.Index(body[pos:], delim)
+		if i < 0 {
+			break
+		}
+		i += pos
+		if i > 0 && body[i-1] != '\n' {
+			pos = i + len(delim)
+			continue
+		}
+		after := body[i+len(delim):]
+		closing := strings.HasPrefix(after, "--")
+		eol := strings.IndexByte(after, '\n')
+		if start >= 0 {
+			end := i
+			if end > start && body[end-1] == '\n' {
+				end--
+			}
+			if end < start {
+				end = start
+			}
+			parts = append(parts, body[start:end])
+		}
+		if closing {
+			return parts, true
+		}
+		if eol < 0 {
+			return parts, false
+		}
+		start = i + len(delim) + eol + 1
+		pos = start
+	}
+	if start >= 0 && start <= len(body) {
+		parts = append(parts, body[start:])
+	}
+	return parts, false
+}
+
+// stripHTML turns an HTML text part into plain text: tags dropped, block
+// elements as line breaks, entities decoded.
+func stripHTML(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		tag := strings.ToLower(s[i+1 : i+j])
+		i += j + 1
+		name := strings.TrimPrefix(tag, "/")
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		switch name {
+		case "style", "script", "head", "title":
+			if !strings.HasPrefix(tag, "/") {
+				if k := strings.Index(strings.ToLower(s[i:]), "</"+name); k >= 0 {
+					i += k
+				}
+			}
+		case "br", "p", "div", "tr", "li", "table", "h1", "h2", "h3", "h4", "blockquote", "pre":
+			b.WriteByte('\n')
+		case "td", "th":
+			b.WriteByte(' ')
+		}
+	}
+	out := html.UnescapeString(b.String())
+	// Collapse runs of blank lines and trailing spaces left by markup.
+	lines := strings.Split(out, "\n")
+	var o strings.Builder
+	o.Grow(len(out))
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " \t")
+		if strings.TrimSpace(l) == "" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+			o.WriteByte('\n')
+			continue
+		}
+		blank = 0
+		o.WriteString(l)
+		o.WriteByte('\n')
+	}
+	return o.String()
+}

@@ -1,0 +1,188 @@
+package codes
+
+import (
+	"strings"
+)
+
+// readLog reads mail server log lines: Postfix and Sendmail
+// ("to=<a@b>, ... dsn=5.1.1, status=bounced (...)" / "stat=...") and Exim
+// ("** a@b ... : 550 5.1.1 ..." for failures, "== a@b ..." for deferrals).
+func readLog(s string) []record {
+	var recs []record
+	seen := map[string]int{}
+	for i := 0; i < len(s); {
+		l, next := line(s, i)
+		r, ok := logLine(s, i, i+len(l))
+		if ok {
+			key := strings.ToLower(r.rcpt)
+			if k, dup := seen[key]; dup && key != "" {
+				recs[k] = r // the last line about an address is its outcome
+			} else {
+				seen[key] = len(recs)
+				recs = append(recs, r)
+			}
+		}
+		i = next
+	}
+	return recs
+}
+
+func logLine(s string, lo, hi int) (record, bool) {
+	l := s[lo:hi]
+	r := record{reader: "log", block: span{lo, hi}}
+	if k := strings.Index(l, " to=<"); k >= 0 && (strings.Contains(l, "status=") || strings.Contains(l, "stat=")) {
+		if sp := findAddr(s, lo+k+5, hi); sp.ok() {
+			r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
+		}
+		st := ""
+		if k := strings.Index(l, "status="); k >= 0 {
+			st = l[k+7:]
+		} else if k := strings.Index(l, "stat="); k >= 0 {
+			st = l[k+5:]
+		}
+		switch {
+		case strings.HasPrefix(st, "sent"):
+			r.action = "delivered"
+		case strings.HasPrefix(st, "deferred"), strings.HasPrefix(st, "Deferred"):
+			r.action = "delayed"
+		case strings.HasPrefix(st, "bounced"), strings.HasPrefix(st, "expired"), st != "":
+			r.action = "failed"
+		}
+		if k := strings.Index(l, "relay="); k >= 0 {
+			v := l[k+6:]
+			if e := strings.IndexAny(v, ",[ "); e >= 0 {
+				v = v[:e]
+			}
+			if v != "" && v != "none" && v != "local" {
+				r.mta, r.mtaAt = v, span{lo + k + 6, lo + k + 6 + len(v)}
+			}
+		}
+		if k := strings.Index(l, "dsn="); k >= 0 {
+			if e, j := statusAt(s[:hi], lo+k+4); !e.IsZero() {
+				r.status, r.stAt = e, span{lo + k + 4, j}
+			}
+		}
+		ds := lo + strings.Index(l, st)
+		if p := strings.IndexByte(st, '('); p >= 0 {
+			ds += p + 1
+		}
+		r.diagAt = trimSpan(s, span{ds, hi})
+		if r.diagAt.end > r.diagAt.start && s[r.diagAt.end-1] == ')' {
+			r.diagAt.end--
+		}
+		r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
+		h := findCodes(s, r.diagAt.start, r.diagAt.end)
+		if !h.reply.IsZero() {
+			r.reply, r.replyAt = h.reply, h.replyAt
+		}
+		if r.status.IsZero() && !h.status.IsZero() {
+			r.status, r.stAt = h.status, h.stAt
+		}
+		r.command = commandIn(r.diag)
+		return r, r.rcpt != "" && r.action != "delivered" || r.action == "delivered" && r.rcpt != ""
+	}
+	// Exim main log: "<date> <id> ** addr ..." (failed) or "== addr ..." (deferred).
+	for _, m := range [...]string{" ** ", " == "} {
+		k := strings.Index(l, m)
+		if k < 0 {
+			continue
+		}
+		sp := findAddr(s, lo+k+4, hi)
+		if !sp.ok() || sp.start > lo+k+6 {
+			continue
+		}
+		r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
+		r.action = "failed"
+		if m == " == " {
+			r.action = "delayed"
+		}
+		if k := strings.Index(l, " H="); k >= 0 {
+			v := l[k+3:]
+			if e := strings.IndexAny(v, " :["); e >= 0 {
+				v = v[:e]
+			}
+			r.mta, r.mtaAt = v, span{lo + k + 3, lo + k + 3 + len(v)}
+		}
+		ds := sp.end
+		if c := strings.Index(s[sp.end:hi], ": "); c >= 0 {
+			ds = sp.end + c + 2
+		}
+		r.diagAt = trimSpan(s, span{ds, hi})
+		r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
+		h := findCodes(s, sp.end, hi)
+		r.reply, r.replyAt, r.status, r.stAt = h.reply, h.replyAt, h.status, h.stAt
+		r.command = commandIn(l)
+		return r, true
+	}
+	return r, false
+}
+
+// readReply reads pasted SMTP replies (RFC 5321 section 4.2): lines that
+// start with a 4yz or 5yz code, with multi-line replies ("550-5.1.1 ...")
+// joined into one diagnostic. A "RCPT TO:<a>" line before a reply, or an
+// address in it, names the recipient.
+func readReply(s string) []record {
+	var recs []record
+	rcpt, rcptAt := "", span{}
+	for i := 0; i < len(s); {
+		l, next := line(s, i)
+		t := strings.TrimLeft(l, " \t<>")
+		off := i + len(l) - len(t)
+		if hasFoldPrefix(t, "rcpt to:") {
+			if sp := findAddr(s, off, i+len(l)); sp.ok() {
+				rcpt, rcptAt = s[sp.start:sp.end], sp
+			}
+			i = next
+			continue
+		}
+		code := replyAt(s[:i+len(l)], off)
+		if code == 0 {
+			i = next
+			continue
+		}
+		// Collect the continuation lines of this reply.
+		r := record{reader: "reply", action: "failed", reply: code, replyAt: span{off, off + 3}}
+		var diag strings.Builder
+		end := i + len(l)
+		for {
+			cl, cnext := line(s, i)
+			ct := strings.TrimLeft(cl, " \t<>")
+			coff := i + len(cl) - len(ct)
+			if replyAt(s[:i+len(cl)], coff) != code {
+				break
+			}
+			body := ct[min(4, len(ct)):]
+			boff := coff + min(4, len(ct))
+			if e, j := statusAt(s[:i+len(cl)], boff); !e.IsZero() {
+				if r.status.IsZero() {
+					r.status, r.stAt = e, span{boff, j}
+				}
+				body = s[j:min(i+len(cl), len(s))]
+			}
+			if diag.Len() > 0 {
+				diag.WriteByte(' ')
+			}
+			diag.WriteString(strings.TrimSpace(body))
+			end = i + len(cl)
+			last := len(ct) < 4 || ct[3] != '-'
+			i = cnext
+			if last || i >= len(s) {
+				break
+			}
+		}
+		r.diag = collapse(diag.String())
+		r.diagAt = trimSpan(s, span{r.replyAt.start, end})
+		r.block = r.diagAt
+		if sp := findAddr(s, r.replyAt.start, end); sp.ok() {
+			r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
+		} else if rcpt != "" {
+			r.rcpt, r.rcptAt = rcpt, rcptAt
+		}
+		if rcpt != "" {
+			r.command = "RCPT"
+		}
+		recs = append(recs, r)
+		i = max(i, next)
+	}
+	return recs
+}

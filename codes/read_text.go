@@ -1,0 +1,348 @@
+package codes
+
+import (
+	"strings"
+)
+
+// returnMarkers start the copy of the returned message that text bounces
+// append after their explanation (qmail, Exim, Sendmail, Exchange, Domino
+// and many others write a line like these); the text after it is the
+// sender's own message and is not searched for failures. Lower case.
+var returnMarkers = [...]string{
+	"below this line is a copy of the message",
+	"this is a copy of the message",
+	"original message follows",
+	"original message header",
+	"unsent message follows",
+	"returned message",
+	"header of the original message",
+	"headers of the original message",
+	"content-type: message/rfc822",
+	"original message ---",
+	"original message --",
+	"-----original message-----",
+	"message headers follow",
+	"the original message was",
+	"text of the original message",
+	"original mail follows",
+	"following is a copy of",
+	"received: from",
+	"return-path: <",
+}
+
+// isReturnMarker reports whether a line starts the returned message.
+func isReturnMarker(l string) bool {
+	t := strings.TrimSpace(l)
+	if len(t) < 10 || len(t) > 120 {
+		return false
+	}
+	for _, m := range returnMarkers {
+		if len(m) <= len(t) && indexFold(t, m) >= 0 {
+			if m == "received: from" || m == "return-path: <" {
+				// A header line of the returned message shown inline.
+				return hasFoldPrefix(t, m) && l == t
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// textRegions returns the parts of the text sections that hold the
+// notification itself, each cut at the start of the returned message.
+func textRegions(s string, secs []section) []span {
+	var out []span
+	for _, sec := range secs {
+		if sec.kind != secText {
+			continue
+		}
+		end := sec.end
+		for i := sec.start; i < sec.end; {
+			l, next := line(s[:sec.end], i)
+			if i > sec.start && isReturnMarker(l) {
+				end = i
+				break
+			}
+			i = next
+		}
+		if end > sec.start {
+			out = append(out, span{sec.start, end})
+		}
+	}
+	return out
+}
+
+// rcptLine reports the address a line starts with, as a recipient list
+// entry does in the text bounces of most mail servers: Postfix
+// "<a@b>: host ...", qmail "<a@b>:", Exim "  a@b", Sendmail "<a@b>... User
+// unknown", Exchange "a@b on 1/2/2010", Gmail "     a@b".
+func rcptLine(s string, lo, hi int) span {
+	i := lo
+	for i < hi && (s[i] == ' ' || s[i] == '\t' || s[i] == '<' || s[i] == '"' || s[i] == '\'' || s[i] == '*' || s[i] == '-' && i+1 < hi && s[i+1] == ' ') {
+		i++
+	}
+	// Some servers prefix the address with a label.
+	for _, p := range [...]string{"recipient address: ", "recipient: ", "original-recipient: ", "address: ", "to: ", "rcpt to:", "user ", "mailbox "} {
+		if hasFoldPrefix(s[i:hi], p) {
+			i += len(p)
+			for i < hi && (s[i] == ' ' || s[i] == '<') {
+				i++
+			}
+			break
+		}
+	}
+	at := strings.IndexByte(s[i:hi], '@')
+	if at <= 0 {
+		return span{}
+	}
+	sp := addrAt(s[:hi], i+at)
+	if !sp.ok() || sp.start != i {
+		return span{}
+	}
+	rest := s[sp.end:hi]
+	rest = strings.TrimLeft(rest, ">\"'")
+	if rest == "" || strings.TrimSpace(rest) == "" {
+		return sp
+	}
+	switch rest[0] {
+	case ':', ',', ';', '(', '[', '.':
+		return sp
+	case ' ', '\t':
+		t := strings.TrimLeft(rest, " \t")
+		if t == "" || t[0] == '(' || t[0] == '[' || t[0] == '<' || t[0] == '-' || t[0] == '.' || t[0] == ':' || hasFoldPrefix(t, "on ") || hasFoldPrefix(t, "is ") || hasFoldPrefix(t, "was ") || hasFoldPrefix(t, "user ") || hasFoldPrefix(t, "unknown") || hasFoldPrefix(t, "does ") || hasFoldPrefix(t, "mailbox") || hasFoldPrefix(t, "recipient") || hasFoldPrefix(t, "smtp") || hasFoldPrefix(t, "host ") || t[0] >= '0' && t[0] <= '9' {
+			return sp
+		}
+	}
+	return span{}
+}
+
+// skipAddr reports addresses that are contacts named in a notification,
+// not recipients.
+func skipAddr(a string) bool {
+	l := strings.ToLower(a)
+	for _, p := range [...]string{"postmaster@", "mailer-daemon@", "abuse@", "support@", "help@", "helpdesk@", "noreply@", "no-reply@", "hostmaster@"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// readText finds failures in the human-readable text of a bounce.
+// strict requires SMTP codes in the text before anything is reported.
+func readText(s string, regions []span, fallback []string) []record {
+	var recs []record
+	seen := map[string]int{}
+	type hit struct {
+		at   span
+		line int
+	}
+	var hits []hit
+	for _, rg := range regions {
+		for i := rg.start; i < rg.end; {
+			l, next := line(s[:rg.end], i)
+			if sp := rcptLine(s, i, i+len(l)); sp.ok() && !skipAddr(s[sp.start:sp.end]) {
+				hits = append(hits, hit{sp, i})
+			}
+			i = next
+		}
+	}
+	regionEnd := func(pos int) int {
+		for _, rg := range regions {
+			if pos >= rg.start && pos < rg.end {
+				return rg.end
+			}
+		}
+		return pos
+	}
+	for k, h := range hits {
+		a := strings.ToLower(s[h.at.start:h.at.end])
+		end := regionEnd(h.line)
+		for _, h2 := range hits[k+1:] {
+			if h2.line >= end {
+				break
+			}
+			if !strings.EqualFold(s[h2.at.start:h2.at.end], a) {
+				end = h2.line
+				break
+			}
+		}
+		if idx, ok := seen[a]; ok {
+			// A later mention of a listed address: fill what is missing.
+			r := &recs[idx]
+			if r.reply.IsZero() && r.status.IsZero() {
+				fillFromBlock(s, r, h.at.end, end)
+			}
+			continue
+		}
+		r := record{reader: "text", rcpt: s[h.at.start:h.at.end], rcptAt: h.at, action: "failed", block: span{h.line, end}}
+		fillFromBlock(s, &r, h.at.end, end)
+		seen[a] = len(recs)
+		recs = append(recs, r)
+	}
+	// Addresses listed without codes: look at other mentions (Sendmail
+	// transcripts ">>> RCPT To:<a>" / "<<< 550 ...").
+	for i := range recs {
+		r := &recs[i]
+		if !r.reply.IsZero() || !r.status.IsZero() {
+			continue
+		}
+		for _, rg := range regions {
+			for p := rg.start; p < rg.end; {
+				k := indexFold(s[p:rg.end], strings.ToLower(r.rcpt))
+				if k < 0 {
+					break
+				}
+				m := p + k
+				ls := strings.LastIndexByte(s[:m], '\n') + 1
+				we := nthLineEnd(s, m, 3, rg.end)
+				if h := findCodes(s, ls, we); !h.reply.IsZero() || !h.status.IsZero() {
+					applyHit(s, r, h, we)
+					break
+				}
+				p = m + len(r.rcpt)
+			}
+			if !r.reply.IsZero() || !r.status.IsZero() {
+				break
+			}
+		}
+	}
+	if len(recs) > 0 {
+		return recs
+	}
+	// No recipient list: one failure for the codes in the text, for the
+	// address the mail names elsewhere.
+	var h codeHit
+	var rg span
+	for _, g := range regions {
+		if h = findCodes(s, g.start, g.end); !h.reply.IsZero() || !h.status.IsZero() {
+			rg = g
+			break
+		}
+	}
+	if h.reply.IsZero() && h.status.IsZero() {
+		return nil
+	}
+	r := record{reader: "text", action: "failed", block: rg}
+	applyHit(s, &r, h, rg.end)
+	// "RCPT TO:<a>" in a transcript names the recipient.
+	for _, g := range regions {
+		if k := indexFold(s[g.start:g.end], "rcpt to:"); k >= 0 {
+			if sp := findAddr(s, g.start+k, min(g.end, g.start+k+300)); sp.ok() {
+				r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
+				break
+			}
+		}
+	}
+	if r.rcpt == "" {
+		for _, a := range fallback {
+			if a != "" {
+				r.rcpt = a
+				if k := strings.Index(s, a); k >= 0 {
+					r.rcptAt = span{k, k + len(a)}
+				}
+				break
+			}
+		}
+	}
+	return []record{r}
+}
+
+// nthLineEnd returns the end of the n-th line from pos, at most hi.
+func nthLineEnd(s string, pos, n, hi int) int {
+	for ; n > 0 && pos < hi; n-- {
+		k := strings.IndexByte(s[pos:hi], '\n')
+		if k < 0 {
+			return hi
+		}
+		pos += k + 1
+	}
+	return pos
+}
+
+// fillFromBlock reads codes and the diagnostic from s[from:end].
+func fillFromBlock(s string, r *record, from, end int) {
+	h := findCodes(s, from, end)
+	if !h.reply.IsZero() || !h.status.IsZero() {
+		applyHit(s, r, h, end)
+		return
+	}
+	// No code: the rest of the recipient's paragraph is the diagnostic.
+	ds := from
+	for ds < end && (s[ds] == '>' || s[ds] == ':' || s[ds] == ' ' || s[ds] == '.' || s[ds] == '\t') {
+		ds++
+	}
+	de := paragraphEnd(s, ds, end)
+	if strings.TrimSpace(s[ds:de]) == "" && de < end {
+		// "a@b" then a blank line then the reason (Gmail, Domino).
+		ds = de
+		for ds < end && (s[ds] == '\n' || s[ds] == ' ') {
+			ds++
+		}
+		de = paragraphEnd(s, ds, end)
+	}
+	if de > ds {
+		r.diag = collapse(s[ds:de])
+		r.diagAt = trimSpan(s, span{ds, de})
+	}
+	if r.command == "" {
+		r.command = commandIn(s[r.block.start:end])
+	}
+}
+
+// applyHit sets codes from h and the diagnostic: the paragraph from the
+// first code on.
+func applyHit(s string, r *record, h codeHit, end int) {
+	start := h.replyAt.start
+	if !h.replyAt.ok() || (h.stAt.ok() && h.stAt.start < start) {
+		start = h.stAt.start
+	}
+	if !h.reply.IsZero() {
+		r.reply, r.replyAt = h.reply, h.replyAt
+	}
+	if !h.status.IsZero() {
+		r.status, r.stAt = h.status, h.stAt
+	}
+	// The diagnostic starts at its line (servers write "host x said: 550 ...").
+	ls := strings.LastIndexByte(s[:start], '\n') + 1
+	if ls < r.block.start {
+		ls = r.block.start
+	}
+	de := paragraphEnd(s, start, end)
+	r.diagAt = trimSpan(s, span{ls, de})
+	r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
+	if r.command == "" {
+		r.command = commandIn(s[max(r.block.start, ls-300):de])
+	}
+}
+
+// paragraphEnd returns the index of the first blank line at or after i.
+func paragraphEnd(s string, i, hi int) int {
+	for i < hi {
+		k := strings.IndexByte(s[i:hi], '\n')
+		if k < 0 {
+			return hi
+		}
+		j := i + k + 1
+		// blank line?
+		e := j
+		for e < hi && (s[e] == ' ' || s[e] == '\t') {
+			e++
+		}
+		if e >= hi || s[e] == '\n' {
+			return i + k
+		}
+		i = j
+	}
+	return hi
+}
+
+func trimSpan(s string, sp span) span {
+	for sp.start < sp.end && (s[sp.start] == ' ' || s[sp.start] == '\t' || s[sp.start] == '\n') {
+		sp.start++
+	}
+	for sp.end > sp.start && (s[sp.end-1] == ' ' || s[sp.end-1] == '\t' || s[sp.end-1] == '\n') {
+		sp.end--
+	}
+	return sp
+}
