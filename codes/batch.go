@@ -1,0 +1,326 @@
+package codes
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Batch decoding reads many bounces at once: a mailbox in mbox format
+// (mboxo or mboxrd, see RFC 4155), a single mail, mail-server log text
+// (Postfix, Exim, Sendmail) or a Microsoft 365 / Exchange message trace
+// exported as CSV. A Batch hands out one Item at a time so that callers
+// keep memory bounded, show progress and can stop at any point.
+
+// MaxBatchSize is the largest input NewBatch reads whole: 256 MiB. Larger
+// inputs are cut at the last line break before the limit and NewBatch
+// returns ErrBatchTooLarge together with a Batch over the part kept.
+const MaxBatchSize = 256 << 20
+
+// Errors reported by NewBatch. Each comes with a Batch over whatever could
+// still be read, except ErrBatchBinary.
+var (
+	ErrBatchTooLarge = errors.New("codes: batch input too large")
+	ErrBatchBinary   = errors.New("codes: binary data, not a mailbox or mail log")
+	ErrBatchUnknown  = errors.New("codes: not an mbox, a mail, a mail log or a message trace")
+	ErrBatchEmpty    = errors.New("codes: empty input")
+)
+
+// BatchKind names the kind of input a Batch reads.
+type BatchKind string
+
+// The batch input kinds.
+const (
+	BatchMbox  BatchKind = "mbox"  // mailbox: messages each after a "From " line (RFC 4155)
+	BatchMail  BatchKind = "mail"  // one mail (an .eml file)
+	BatchLog   BatchKind = "log"   // mail-server log lines: Postfix, Exim, Sendmail
+	BatchTrace BatchKind = "trace" // Microsoft 365 / Exchange message trace or tracking log, CSV
+	BatchText  BatchKind = "text"  // unrecognised text, decoded as one bounce
+)
+
+// Item is one unit of a Batch: a mail of a mailbox, or one delivery event
+// of a log or message trace.
+type Item struct {
+	Index  int       // 1-based position in the batch
+	Start  int       // byte range [Start, End) of the item in Batch.Data
+	End    int       //
+	Source string    // reader: "mbox", "mail", "postfix", "exim", "sendmail", "trace", "text"
+	Report Report    // the decoded item
+	Err    error     // error from decoding this item, if any (the Report is then partial)
+	Kind   BatchKind // kind of the batch the item came from
+}
+
+// Batch reads the items of one input in order. It is not safe for
+// concurrent use.
+type Batch struct {
+	kind  BatchKind
+	data  []byte
+	size  int // size of the original input, for progress
+	off   int
+	index int
+
+	// message trace CSV state
+	trace *traceReader
+}
+
+// NewBatch returns a Batch over data. Kind "" sniffs the kind from the
+// content (see SniffBatch). On ErrBatchTooLarge, ErrBatchUnknown and
+// ErrBatchEmpty the Batch is still usable and reads what it can; on
+// ErrBatchBinary it is nil.
+func NewBatch(data []byte, kind BatchKind) (*Batch, error) {
+	var tooBig error
+	if len(data) > MaxBatchSize {
+		cut := bytes.LastIndexByte(data[:MaxBatchSize], '\n')
+		if cut < 0 {
+			cut = MaxBatchSize - 1
+		}
+		data, tooBig = data[:cut+1], ErrBatchTooLarge
+	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		data = batchFromUTF16(data)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var err error
+	if kind == "" {
+		kind, err = SniffBatch(data)
+		if err == ErrBatchBinary {
+			return nil, err
+		}
+	}
+	b := &Batch{kind: kind, data: data, size: len(data)}
+	if kind == BatchTrace {
+		b.trace, b.off = newTraceReader(data)
+		if b.trace == nil {
+			b.kind = BatchLog // no header row: read the lines as a log
+		}
+	}
+	if tooBig != nil {
+		return b, tooBig
+	}
+	return b, err
+}
+
+// Kind returns the kind of input b reads.
+func (b *Batch) Kind() BatchKind { return b.kind }
+
+// Data returns the input b reads (after any UTF-16 conversion); Item byte
+// ranges refer to it.
+func (b *Batch) Data() []byte { return b.data }
+
+// Offset returns how many bytes of Data have been consumed.
+func (b *Batch) Offset() int { return b.off }
+
+// Progress returns the fraction of the input consumed, from 0 to 1.
+func (b *Batch) Progress() float64 {
+	if b.size == 0 {
+		return 1
+	}
+	return float64(b.off) / float64(b.size)
+}
+
+// Done reports whether all items have been read.
+func (b *Batch) Done() bool { return b.off >= len(b.data) }
+
+// Text returns the text of the item at byte range [start, end) as it would
+// be decoded on its own: for a mailbox, the message with its "From " line
+// quoting removed.
+func (b *Batch) Text(start, end int) string {
+	if start < 0 || end > len(b.data) || start > end {
+		return ""
+	}
+	if b.kind == BatchMbox {
+		return string(mboxUnquote(b.data[start:end]))
+	}
+	return string(b.data[start:end])
+}
+
+// Next decodes and returns the next item, or false when the input is
+// exhausted. Inputs that hold no item at all yield nothing.
+func (b *Batch) Next() (Item, bool) {
+	for b.off < len(b.data) {
+		var it Item
+		var ok bool
+		switch b.kind {
+		case BatchMbox:
+			it, ok = b.nextMbox()
+		case BatchLog:
+			it, ok = b.nextLog()
+		case BatchTrace:
+			it, ok = b.nextTrace()
+		default: // BatchMail, BatchText: the whole input is one item
+			it, ok = b.nextWhole()
+		}
+		if ok {
+			b.index++
+			it.Index, it.Kind = b.index, b.kind
+			return it, true
+		}
+	}
+	return Item{}, false
+}
+
+func (b *Batch) nextWhole() (Item, bool) {
+	start, end := 0, len(b.data)
+	b.off = end
+	if len(bytes.TrimSpace(b.data)) == 0 {
+		return Item{}, false
+	}
+	r, err := Decode(b.data)
+	return Item{Start: start, End: end, Source: string(b.kind), Report: r, Err: err}, true
+}
+
+func (b *Batch) nextMbox() (Item, bool) {
+	start, end, next := mboxNext(b.data, b.off)
+	b.off = next
+	if start >= end {
+		return Item{}, false
+	}
+	msg := mboxUnquote(b.data[start:end])
+	if len(bytes.TrimSpace(msg)) == 0 {
+		return Item{}, false
+	}
+	r, err := Decode(msg)
+	return Item{Start: start, End: end, Source: "mbox", Report: r, Err: err}, true
+}
+
+// SniffBatch tells the kind of a batch input from its content. It returns
+// ErrBatchBinary for binary data (with a hint for compressed archives),
+// ErrBatchEmpty for blank input and ErrBatchUnknown, with kind BatchText,
+// for text it does not recognise.
+func SniffBatch(data []byte) (BatchKind, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := sniffBinary(data); err != nil {
+		return "", err
+	}
+	head := data
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return BatchText, ErrBatchEmpty
+	}
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	first = bytes.TrimRight(first, "\r")
+	if mboxFromLine(first) {
+		return BatchMbox, nil
+	}
+	if traceHeaderAt(head) >= 0 {
+		return BatchTrace, nil
+	}
+	logLines, lines := 0, 0
+	for rest := head; len(rest) > 0 && lines < 200; lines++ {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if batchLogKind(line) != "" {
+			logLines++
+		}
+	}
+	if logLines > 0 && !batchHeaderLine(first) {
+		return BatchLog, nil
+	}
+	if batchHeaderLine(first) {
+		return BatchMail, nil
+	}
+	if logLines > 0 {
+		return BatchLog, nil
+	}
+	return BatchText, ErrBatchUnknown
+}
+
+// sniffBinary reports ErrBatchBinary, wrapped with what the data looks
+// like, when data is not text.
+func sniffBinary(data []byte) error {
+	magic := []struct {
+		prefix, name string
+	}{
+		{"\x1f\x8b", "gzip-compressed data; decompress it first"},
+		{"BZh", "bzip2-compressed data; decompress it first"},
+		{"\xfd7zXZ\x00", "xz-compressed data; decompress it first"},
+		{"PK\x03\x04", "a zip archive; extract the mailbox first"},
+		{"7z\xbc\xaf\x27\x1c", "a 7z archive; extract the mailbox first"},
+		{"%PDF-", "a PDF document"},
+		{"\x89PNG", "a PNG image"},
+		{"\xff\xd8\xff", "a JPEG image"},
+		{"\xd0\xcf\x11\xe0", "an Outlook or Office file (.msg, .xls); save the messages as .eml or export as CSV"},
+		{"!BDN", "an Outlook data file (.pst); export the folder as mbox or .eml"},
+	}
+	for _, m := range magic {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return fmt.Errorf("%w: %s", ErrBatchBinary, m.name)
+		}
+	}
+	head := data
+	if len(head) > 8<<10 {
+		head = head[:8<<10]
+	}
+	bad := 0
+	for i := 0; i < len(head); {
+		c := head[i]
+		if c == 0 {
+			return ErrBatchBinary
+		}
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			bad++
+		}
+		if c >= 0x80 {
+			r, n := utf8.DecodeRune(head[i:])
+			if r == utf8.RuneError && n == 1 && len(head)-i >= utf8.UTFMax {
+				bad++ // legacy 8-bit charsets count a little: mails may use them
+			}
+			i += n
+			continue
+		}
+		i++
+	}
+	if len(head) > 0 && bad*4 > len(head) {
+		return ErrBatchBinary
+	}
+	return nil
+}
+
+// headerLine reports whether line looks like an RFC 5322 header field.
+func batchHeaderLine(line []byte) bool {
+	name, _, ok := bytes.Cut(line, []byte(":"))
+	if !ok || len(name) == 0 || len(name) > 76 {
+		return false
+	}
+	for _, c := range name {
+		if c <= ' ' || c > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// fromUTF16 converts UTF-16 text with a byte order mark to UTF-8.
+func batchFromUTF16(data []byte) []byte {
+	big := data[0] == 0xfe
+	data = data[2:]
+	u := make([]uint16, len(data)/2)
+	for i := range u {
+		if big {
+			u[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		} else {
+			u[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
+		}
+	}
+	out := make([]byte, 0, len(u)+len(u)/8)
+	for _, r := range utf16.Decode(u) {
+		out = utf8.AppendRune(out, r)
+	}
+	return out
+}
+
+// batchCSVReader returns a CSV reader tolerant of ragged rows and stray quotes.
+func batchCSVReader(r io.Reader, comma rune) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	return cr
+}

@@ -1,0 +1,329 @@
+package codes
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// Mail-server log lines read by a Batch, one delivery event each:
+//
+//	Postfix:  ... postfix/smtp[123]: 4F1A2: to=<a@example.com>, relay=..., dsn=5.1.1, status=bounced (host ... said: 550 5.1.1 ... (in reply to RCPT TO command))
+//	Exim:     2026-11-27 10:00:00 1tGxyz-0001AB-Cd ** a@example.com R=dnslookup T=remote_smtp H=mx.example.com [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@example.com>: 550 5.1.1 ...
+//	Sendmail: ... sm-mta[123]: 5ARA0001: to=<a@example.com>, delay=00:00:01, mailer=esmtp, relay=mx.example.com. [192.0.2.1], dsn=5.1.1, stat=User unknown
+//
+// Postfix status=bounced, Exim "**" and a Sendmail stat other than Sent or
+// Deferred are failures; Postfix status=deferred, Exim "==" and Sendmail
+// "Deferred" are delays; Postfix status=sent, Exim "=>" and "->" and
+// Sendmail "Sent" are deliveries. Other lines are skipped.
+
+var (
+	blPostfixRE  = regexp.MustCompile(`postfix[\w.-]*/[\w./-]+\[\d+\]: (\w+): to=<([^>]*)>,(.*?) status=(\w+)(?: \((.*)\))?\s*$`)
+	blEximRE     = regexp.MustCompile(`(?:^|\s)[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} (\*\*|==|=>|->) (\S+)(.*)$`)
+	blSendmailRE = regexp.MustCompile(`(?:sendmail|sm-mta|sm-msp-queue)[\w.-]*\[\d+\]: (\w+): to=(.*?), (.*?)\bstat=(.*?)\s*$`)
+	blDSNRE      = regexp.MustCompile(`(?:^|[ ,])dsn=([245]\.\d{1,3}\.\d{1,3})`)
+	blRelayRE    = regexp.MustCompile(`(?:^|[ ,])relay=([^,\s\[]+)`)
+	blEximHostRE = regexp.MustCompile(` H=([^\s\[]+)`)
+	blReplyRE    = regexp.MustCompile(`(?:^|[\s(\[{;"'=])([245][0-5][0-9])(?:[ -]|$)`)
+	blStatusRE   = regexp.MustCompile(`(?:^|[^\w.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:[^\w.]|$)`)
+	blAddrRE     = regexp.MustCompile(`[^\s<>,;"'()\[\]]+@[^\s<>,;"'()\[\]]+`)
+	blCommandRE  = regexp.MustCompile(`(?i)(?:in reply to|after|error from remote mail server after) (?:pipelined )?(RCPT TO|MAIL FROM|end of data|DATA|HELO|EHLO|STARTTLS|initial connection|initial protocol greeting)`)
+)
+
+// blEvent is one delivery event read from a log line or trace row. The
+// *At fields are byte offsets in the item text, or -1.
+type blEvent struct {
+	reader string // postfix, exim, sendmail, trace
+	action string // failed, delayed, delivered
+	rcpt   string
+	rcptAt int
+	diag   string
+	diagAt int
+	diagN  int // how many bytes of diag stand verbatim at diagAt (CSV quoting may differ after); 0 means all
+	dsn    string // status given in a field of its own (Postfix and Sendmail dsn=)
+	dsnAt  int
+	mta    string
+	mtaAt  int
+	hint   Reason
+}
+
+// batchLogKind tells which mail server wrote line ("postfix", "exim",
+// "sendmail"), or "" when it is none of them. It is a quick test used for
+// sniffing; lines it accepts need not be delivery events.
+func batchLogKind(line []byte) string {
+	switch {
+	case bytes.Contains(line, []byte("postfix")) && bytes.Contains(line, []byte("]: ")):
+		return "postfix"
+	case (bytes.Contains(line, []byte("sendmail[")) || bytes.Contains(line, []byte("sm-mta["))) && bytes.Contains(line, []byte("]: ")):
+		return "sendmail"
+	case blEximRE.Match(line):
+		return "exim"
+	}
+	return ""
+}
+
+// blParse reads the delivery events of one log line (several for a
+// Sendmail line with several recipients).
+func blParse(line string) []blEvent {
+	switch {
+	case strings.Contains(line, "postfix") && strings.Contains(line, " status="):
+		return blPostfix(line)
+	case strings.Contains(line, " stat=") && (strings.Contains(line, "sendmail") || strings.Contains(line, "sm-m")):
+		return blSendmail(line)
+	case strings.Contains(line, "** ") || strings.Contains(line, "== ") || strings.Contains(line, "=> ") || strings.Contains(line, "-> "):
+		return blExim(line)
+	}
+	return nil
+}
+
+func blPostfix(line string) []blEvent {
+	m := blPostfixRE.FindStringSubmatchIndex(line)
+	if m == nil {
+		return nil
+	}
+	ev := blEvent{reader: "postfix", rcptAt: m[4], rcpt: line[m[4]:m[5]], diagAt: -1, dsnAt: -1, mtaAt: -1}
+	switch line[m[8]:m[9]] {
+	case "bounced", "undeliverable":
+		ev.action = "failed"
+	case "deferred":
+		ev.action = "delayed"
+	case "sent", "delivered":
+		ev.action = "delivered"
+	default:
+		return nil
+	}
+	if m[10] >= 0 {
+		ev.diag, ev.diagAt = line[m[10]:m[11]], m[10]
+	}
+	mid := line[m[6]:m[7]]
+	if d := blDSNRE.FindStringSubmatchIndex(mid); d != nil {
+		ev.dsn, ev.dsnAt = mid[d[2]:d[3]], m[6]+d[2]
+	}
+	if r := blRelayRE.FindStringSubmatchIndex(mid); r != nil && mid[r[2]:r[3]] != "none" {
+		ev.mta, ev.mtaAt = mid[r[2]:r[3]], m[6]+r[2]
+	}
+	return []blEvent{ev}
+}
+
+func blExim(line string) []blEvent {
+	m := blEximRE.FindStringSubmatchIndex(line)
+	if m == nil {
+		return nil
+	}
+	ev := blEvent{reader: "exim", diagAt: -1, dsnAt: -1, mtaAt: -1}
+	switch line[m[2]:m[3]] {
+	case "**":
+		ev.action = "failed"
+	case "==":
+		ev.action = "delayed"
+	default:
+		ev.action = "delivered"
+	}
+	addr := line[m[4]:m[5]]
+	if ev.action == "delivered" {
+		ev.rcpt, ev.rcptAt = addr, m[4]
+		return []blEvent{ev}
+	}
+	rest, restAt := line[m[6]:m[7]], m[6]
+	ev.rcpt, ev.rcptAt = strings.TrimSuffix(addr, ":"), m[4]
+	if strings.HasSuffix(addr, ":") {
+		ev.diag, ev.diagAt = strings.TrimLeft(rest, " "), restAt+len(rest)-len(strings.TrimLeft(rest, " "))
+	} else if i := strings.Index(rest, "SMTP error from remote mail server"); i >= 0 {
+		ev.diag, ev.diagAt = rest[i:], restAt+i
+	} else if i := strings.Index(rest, ": "); i >= 0 {
+		ev.diag, ev.diagAt = rest[i+2:], restAt+i+2
+	}
+	if h := blEximHostRE.FindStringSubmatchIndex(rest); h != nil {
+		ev.mta, ev.mtaAt = rest[h[2]:h[3]], restAt+h[2]
+	}
+	return []blEvent{ev}
+}
+
+func blSendmail(line string) []blEvent {
+	m := blSendmailRE.FindStringSubmatchIndex(line)
+	if m == nil {
+		return nil
+	}
+	stat, statAt := line[m[8]:m[9]], m[8]
+	mid := line[m[6]:m[7]]
+	base := blEvent{reader: "sendmail", diag: stat, diagAt: statAt, dsnAt: -1, mtaAt: -1}
+	if d := blDSNRE.FindStringSubmatchIndex(mid); d != nil {
+		base.dsn, base.dsnAt = mid[d[2]:d[3]], m[6]+d[2]
+	}
+	if r := blRelayRE.FindStringSubmatchIndex(mid); r != nil {
+		base.mta, base.mtaAt = strings.TrimSuffix(mid[r[2]:r[3]], "."), m[6]+r[2]
+	}
+	switch {
+	case strings.HasPrefix(stat, "Sent"):
+		base.action = "delivered"
+	case strings.HasPrefix(stat, "Deferred"), strings.HasPrefix(base.dsn, "4."):
+		base.action = "delayed"
+	default:
+		base.action = "failed"
+	}
+	to, toAt := line[m[4]:m[5]], m[4]
+	var evs []blEvent
+	for _, a := range blAddrRE.FindAllStringIndex(to, -1) {
+		ev := base
+		ev.rcpt, ev.rcptAt = to[a[0]:a[1]], toAt+a[0]
+		evs = append(evs, ev)
+	}
+	if len(evs) == 0 { // a program or file recipient
+		ev := base
+		ev.rcpt, ev.rcptAt = strings.Trim(to, "<>\""), -1
+		evs = append(evs, ev)
+	}
+	return evs
+}
+
+// nextLog returns the item of the next log line with delivery events.
+func (b *Batch) nextLog() (Item, bool) {
+	for b.off < len(b.data) {
+		start := b.off
+		end := len(b.data)
+		if i := bytes.IndexByte(b.data[start:], '\n'); i >= 0 {
+			end = start + i
+			b.off = end + 1
+		} else {
+			b.off = end
+		}
+		text := string(bytes.TrimRight(b.data[start:end], "\r"))
+		evs := blParse(text)
+		if len(evs) == 0 {
+			continue
+		}
+		r := blReport(text, evs)
+		return Item{Start: start, End: start + len(text), Source: evs[0].reader, Report: r}, true
+	}
+	return Item{}, false
+}
+
+// blReport builds the report of one log line or trace row.
+func blReport(text string, evs []blEvent) Report {
+	r := Report{Format: FormatLog, Text: text, Problems: []string{}, Recipients: make([]Recipient, 0, len(evs))}
+	for _, ev := range evs {
+		rc := blRecipient(text, ev)
+		if rc.Action != "delivered" {
+			r.Bounce = true
+		}
+		r.Recipients = append(r.Recipients, rc)
+	}
+	return r
+}
+
+// blRecipient explains one event, with the knowledge base and the reason
+// classifier, as the decoder does for a bounce mail.
+func blRecipient(text string, ev blEvent) Recipient {
+	rc := Recipient{
+		Recipient:  ev.rcpt,
+		Action:     ev.action,
+		Diagnostic: strings.TrimSpace(ev.diag),
+		Fix:        []string{},
+		Links:      []Link{},
+		Spans:      []Span{},
+	}
+	verbatim := len(ev.diag)
+	if ev.diagN > 0 {
+		verbatim = ev.diagN
+	}
+	inDiag := func(end int) bool { return ev.diagAt >= 0 && end <= verbatim }
+	span := func(k SpanKind, at, n int) {
+		if at >= 0 && n > 0 && at+n <= len(text) {
+			rc.Spans = append(rc.Spans, Span{Kind: k, Start: at, End: at + n})
+		}
+	}
+	host := strings.TrimSuffix(ev.mta, ".")
+	rc.RemoteMTA = host
+	var reply ReplyCode
+	var status EnhancedCode
+	if m := blReplyRE.FindStringSubmatchIndex(ev.diag); m != nil {
+		reply, _ = ParseReplyCode(ev.diag[m[2]:m[3]])
+		if inDiag(m[3]) {
+			span(SpanReplyCode, ev.diagAt+m[2], 3)
+		}
+	}
+	if m := blStatusRE.FindStringSubmatchIndex(ev.diag); m != nil {
+		status, _ = ParseEnhancedCode(ev.diag[m[2]:m[3]])
+		if inDiag(m[3]) && !status.IsZero() {
+			span(SpanStatus, ev.diagAt+m[2], m[3]-m[2])
+		}
+	}
+	if status.IsZero() && ev.dsn != "" {
+		status, _ = ParseEnhancedCode(ev.dsn)
+		if !status.IsZero() {
+			span(SpanStatus, ev.dsnAt, len(ev.dsn))
+		}
+	}
+	if ev.diagAt >= 0 {
+		span(SpanDiagnostic, ev.diagAt, verbatim)
+	}
+	span(SpanRecipient, ev.rcptAt, len(ev.rcpt))
+	span(SpanRemoteMTA, ev.mtaAt, len(ev.mta))
+	rc.ReplyCode, rc.Status = reply.String(), status.String()
+	if ev.action == "delivered" {
+		rc.Reason, rc.Retry, rc.Summary = ReasonDelivered, RetryNo, "Delivered."
+		return rc
+	}
+	if m := blCommandRE.FindStringSubmatch(ev.diag); m != nil {
+		rc.Command = blCommandName(m[1])
+	}
+	prov, ps, pe := DetectProvider(ev.diag)
+	if prov != "" && inDiag(pe) {
+		span(SpanProviderToken, ev.diagAt+ps, pe-ps)
+	} else if prov == "" && host != "" {
+		if prov, ps, pe = DetectProvider(host); prov != "" && ev.mtaAt >= 0 {
+			span(SpanProviderToken, ev.mtaAt+ps, pe-ps)
+		}
+	}
+	ex := Explain(Query{Provider: prov, Reply: reply, Status: status, Text: ev.diag})
+	reason := classifyReason(clue{
+		Diagnostic: rc.Diagnostic, Reply: reply, Status: status, Provider: prov,
+		Action: ev.action, Command: rc.Command, Reader: ev.reader, Hint: ev.hint, Context: text,
+	})
+	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {
+		reason = ex.Reason
+	}
+	if reason == "" {
+		reason = ReasonUndefined
+	}
+	if prov == "" {
+		prov = ex.Provider
+	}
+	rc.Provider, rc.Reason = prov, reason
+	rc.Permanent = ev.action == "failed"
+	rc.HardBounce = reason.HardBounce(rc.Permanent)
+	rc.Retry = ex.Retry
+	switch {
+	case ev.action == "delayed":
+		rc.Retry = RetryLater
+	case rc.HardBounce:
+		rc.Retry = RetryNo
+	case rc.Retry == "":
+		rc.Retry = RetryAfterFix
+	}
+	rc.Summary, rc.Explanation = ex.Summary, ex.Meaning
+	if ex.Fix != nil {
+		rc.Fix = ex.Fix
+	}
+	if ex.Links != nil {
+		rc.Links = ex.Links
+	}
+	return rc
+}
+
+// blCommandName returns the SMTP command name for a phrase of a log line.
+func blCommandName(s string) string {
+	switch strings.ToUpper(s) {
+	case "RCPT TO":
+		return "RCPT"
+	case "MAIL FROM":
+		return "MAIL"
+	case "END OF DATA", "DATA":
+		return "DATA"
+	case "HELO", "EHLO":
+		return "EHLO"
+	case "STARTTLS":
+		return "STARTTLS"
+	}
+	return "CONN"
+}
