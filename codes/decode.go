@@ -80,7 +80,7 @@ func locate(d *doc, s string) ([]record, Format) {
 	if !sig && autoReply(d) {
 		return readAutoReply(d, s), FormatAutoReply
 	}
-	recs = readText(s, regions, fallbackRecipients(d))
+	recs = readText(s, regions, fallbackRecipients(d, sig))
 	if !sig {
 		// Without a bounce's sender or subject, only failures with SMTP
 		// codes count: an ordinary mail may list addresses too.
@@ -106,12 +106,12 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 	}
 	if recs := readReply(s); len(recs) > 0 {
 		// A pasted bounce body lists recipients; a reply is one or two lines.
-		if t := readText(s, all, nil); len(t) > 0 && t[0].rcpt != "" && len(strings.TrimSpace(s)) > 300 {
+		if t := readText(s, all, textFallback{}); len(t) > 0 && t[0].rcpt != "" && len(strings.TrimSpace(s)) > 300 {
 			return t, FormatText
 		}
 		return recs, FormatReply
 	}
-	if recs := readText(s, all, nil); len(recs) > 0 {
+	if recs := readText(s, all, textFallback{}); len(recs) > 0 {
 		out := recs[:0]
 		for _, r := range recs {
 			if !r.reply.IsZero() || !r.status.IsZero() {
@@ -153,7 +153,7 @@ func mergeText(s string, recs []record, regions []span) {
 			continue
 		}
 		if !done {
-			texts = readText(s, regions, nil)
+			texts = readText(s, regions, textFallback{})
 			done = true
 		}
 		for _, t := range texts {
@@ -184,13 +184,13 @@ func mergeText(s string, recs []record, regions []span) {
 // delivery failure notification.
 func bounceSignature(d *doc) bool {
 	from := strings.ToLower(field(d.top, "From"))
-	for _, w := range [...]string{"mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon", "mailerdaemon", "mail administrator", "mail system", "delivery subsystem", "microsoftexchange", "bounce", "mmdf", "delivery status"} {
+	for _, w := range [...]string{"mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon", "post_master", "mailerdaemon", "mail administrator", "mail system", "delivery subsystem", "microsoftexchange", "bounce", "mmdf", "delivery status"} {
 		if strings.Contains(from, w) {
 			return true
 		}
 	}
 	subj := strings.ToLower(field(d.top, "Subject"))
-	for _, w := range [...]string{"undeliver", "undelivered", "delivery fail", "delivery status", "returned mail", "failure notice", "delivery notification", "non remis", "not delivered", "could not be delivered", "mail delivery", "returned to sender", "nondeliverable", "non-deliverable", "delivery problem", "unzustellbar", "rejected", "failed", "error", "bounce"} {
+	for _, w := range [...]string{"undeliver", "undelivered", "delivery fail", "delivery status", "returned mail", "failure notice", "delivery notification", "non remis", "not delivered", "could not be delivered", "mail delivery", "returned to sender", "nondeliverable", "non-deliverable", "delivery problem", "unzustellbar", "loop alert", "rejected", "failed", "error", "bounce"} {
 		if strings.Contains(subj, w) {
 			return true
 		}
@@ -198,26 +198,32 @@ func bounceSignature(d *doc) bool {
 	return false
 }
 
-// fallbackRecipients returns addresses the mail's headers name as failed:
-// Exim's X-Failed-Recipients, then the To of the returned message.
-func fallbackRecipients(d *doc) []string {
-	var out []string
+// fallbackRecipients returns what the mail's headers say about failed
+// recipients: Exim's and Google's X-Failed-Recipients, the To of the
+// returned message.
+func fallbackRecipients(d *doc, sig bool) textFallback {
+	fb := textFallback{loose: sig}
 	if v := field(d.top, "X-Failed-Recipients"); v != "" {
 		for _, a := range strings.Split(v, ",") {
 			if sp := findAddr(a, 0, len(a)); sp.ok() {
-				out = append(out, a[sp.start:sp.end])
+				fb.failed = append(fb.failed, a[sp.start:sp.end])
 			}
 		}
 	}
 	for _, n := range [...]string{"To", "Delivered-To", "X-Original-To"} {
 		if v := field(d.orig, n); v != "" {
 			if sp := findAddr(v, 0, len(v)); sp.ok() {
-				out = append(out, v[sp.start:sp.end])
+				fb.origTo = v[sp.start:sp.end]
 				break
 			}
 		}
 	}
-	return out
+	if v := field(d.top, "To"); v != "" {
+		if sp := findAddr(v, 0, len(v)); sp.ok() {
+			fb.sender = v[sp.start:sp.end]
+		}
+	}
+	return fb
 }
 
 // finish classifies a record and turns it into a Recipient.

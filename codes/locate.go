@@ -39,14 +39,14 @@ func line(s string, i int) (string, int) {
 	return s[i : i+j], i + j + 1
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func locDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isLocalChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || locDigit(c) || strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
 }
 
 func isDomainChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '-' || c == '_'
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || locDigit(c) || c == '.' || c == '-' || c == '_'
 }
 
 // addrAt reports the address (local@domain) around the '@' at index at in
@@ -101,7 +101,7 @@ type codeHit struct {
 func statusAt(s string, i int) (EnhancedCode, int) {
 	if i > 0 {
 		p := s[i-1]
-		if isDigit(p) || p == '.' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '-' && i > 1 && isDigit(s[i-2]) {
+		if locDigit(p) || p == '.' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '-' && i > 1 && locDigit(s[i-2]) {
 			return EnhancedCode{}, 0
 		}
 	}
@@ -110,7 +110,7 @@ func statusAt(s string, i int) (EnhancedCode, int) {
 	}
 	j := i + 2
 	n := 0
-	for j < len(s) && isDigit(s[j]) && n < 4 {
+	for j < len(s) && locDigit(s[j]) && n < 4 {
 		j++
 		n++
 	}
@@ -119,14 +119,14 @@ func statusAt(s string, i int) (EnhancedCode, int) {
 	}
 	j++
 	n = 0
-	for j < len(s) && isDigit(s[j]) && n < 4 {
+	for j < len(s) && locDigit(s[j]) && n < 4 {
 		j++
 		n++
 	}
 	if n == 0 || n > 3 {
 		return EnhancedCode{}, 0
 	}
-	if j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+	if j < len(s) && (locDigit(s[j]) || s[j] == '.' && j+1 < len(s) && locDigit(s[j+1])) {
 		return EnhancedCode{}, 0
 	}
 	e, err := ParseEnhancedCode(s[i:j])
@@ -145,7 +145,7 @@ func replyAt(s string, i int) ReplyCode {
 	}
 	if i > 0 {
 		p := s[i-1]
-		if isDigit(p) || p == '.' || p == '-' || p == '/' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '+' || p == '_' {
+		if locDigit(p) || p == '.' || p == '-' || p == '/' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '+' || p == '_' {
 			return 0
 		}
 	}
@@ -157,7 +157,7 @@ func replyAt(s string, i int) ReplyCode {
 		if n != ' ' && n != '-' && n != '\n' && n != '\t' && n != ',' && n != ')' && n != '"' && n != '\'' && n != ']' {
 			return 0
 		}
-		if n == '-' && i+4 < len(s) && !(isDigit(s[i+4]) || s[i+4] >= 'A' && s[i+4] <= 'z' || s[i+4] == ' ' || s[i+4] == '<') {
+		if n == '-' && i+4 < len(s) && !(locDigit(s[i+4]) || s[i+4] >= 'A' && s[i+4] <= 'z' || s[i+4] == ' ' || s[i+4] == '<') {
 			return 0
 		}
 	}

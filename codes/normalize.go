@@ -287,6 +287,15 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 			return
 		}
 		parts, ok := splitMultipart(body, b)
+		if len(parts) == 0 {
+			// The declared boundary is nowhere in the body (a mangled
+			// header): use the delimiter line the body has, if any.
+			if g := guessBoundary(body); g != "" && g != b {
+				d.problem("multipart boundary %q not found: used %q", b, g)
+				b = g
+				parts, ok = splitMultipart(body, b)
+			}
+		}
 		if !ok {
 			d.problem("multipart boundary %q not terminated: parts read as far as they go", b)
 		}
@@ -436,6 +445,22 @@ func splitMultipart(body, boundary string) (parts []string, ok bool) {
 		parts = append(parts, body[start:])
 	}
 	return parts, false
+}
+
+// guessBoundary finds a multipart delimiter line ("--xyz" followed by a
+// Content- header field) in a body whose declared boundary is missing.
+func guessBoundary(body string) string {
+	for i := 0; i < len(body); {
+		l, next := line(body, i)
+		if len(l) > 3 && len(l) < 200 && l[0] == '-' && l[1] == '-' && !strings.ContainsAny(l, " \t") {
+			n, _ := line(body, next)
+			if hasFoldPrefix(n, "content-") {
+				return strings.TrimSuffix(l[2:], "--")
+			}
+		}
+		i = next
+	}
+	return ""
 }
 
 // stripHTML turns an HTML text part into plain text: tags dropped, block
