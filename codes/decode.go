@@ -166,8 +166,8 @@ func mergeText(s string, recs []record, regions []span) {
 			if r.reply.IsZero() && !t.reply.IsZero() {
 				r.reply, r.replyAt = t.reply, t.replyAt
 			}
-			if r.status.IsZero() && !t.status.IsZero() {
-				r.status, r.stAt = t.status, t.stAt
+			if !t.status.IsZero() {
+				preferStatus(r, t.status, t.stAt)
 			}
 			if r.diag == "" && t.diag != "" {
 				r.diag, r.diagAt = t.diag, t.diagAt

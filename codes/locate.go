@@ -12,21 +12,22 @@ func (s span) ok() bool { return s.end > s.start }
 
 // record is one failure found by a reader, before classification.
 type record struct {
-	rcpt    string
-	rcptAt  span
-	action  string
-	reply   ReplyCode
-	replyAt span
-	status  EnhancedCode
-	stAt    span
-	diag    string
-	diagAt  span
-	command string
-	mta     string
-	mtaAt   span
-	block   span // the text the record was read from (for provider detection and context)
-	hint    Reason
-	reader  string
+	rcpt     string
+	rcptAt   span
+	weakRcpt bool // rcpt is not a plain address
+	action   string
+	reply    ReplyCode
+	replyAt  span
+	status   EnhancedCode
+	stAt     span
+	diag     string
+	diagAt   span
+	command  string
+	mta      string
+	mtaAt    span
+	block    span // the text the record was read from (for provider detection and context)
+	hint     Reason
+	reader   string
 }
 
 // line returns the line of s that starts at i (without its newline) and the
@@ -136,33 +137,54 @@ func statusAt(s string, i int) (EnhancedCode, int) {
 	return e, j
 }
 
-// replyAt parses an SMTP reply code (4yz or 5yz) starting at s[i]: three
-// digits standing alone, followed by a space, a hyphen (multi-line reply,
-// RFC 5321 section 4.2.1), a colon, a comma or the end of the line.
-func replyAt(s string, i int) ReplyCode {
+// knownReply holds the reply codes of RFC 5321, RFC 3207, RFC 4954 and RFC
+// 7504 (the IANA SMTP reply code registry). Three digits that are not one
+// of these (a port, a size, a count) are not taken for a reply code.
+var knownReply = [...]ReplyCode{211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 422, 432, 450, 451, 452, 453, 454, 455, 500, 501, 502, 503, 504, 521, 523, 524, 525, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556}
+
+func isKnownReply(c ReplyCode) bool {
+	for _, k := range knownReply {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// replyAt parses an SMTP reply code (RFC 5321 section 4.2) starting at
+// s[i]: three digits standing alone, followed by a space, a hyphen
+// (multi-line reply), a colon or the end of the line. Success codes (2yz)
+// count only when ok2 is set.
+func replyAt(s string, i int, ok2 bool) ReplyCode {
 	if i+3 > len(s) {
 		return 0
 	}
 	if i > 0 {
 		p := s[i-1]
-		if locDigit(p) || p == '.' || p == '-' || p == '/' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '+' || p == '_' {
+		if locDigit(p) || p == '.' || p == '-' || p == '/' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '+' || p == '_' || p == '=' || p == '$' || p == '#' && i > 1 && s[i-2] != ' ' && s[i-2] != '<' {
 			return 0
 		}
 	}
-	if s[i] != '4' && s[i] != '5' {
+	if s[i] != '4' && s[i] != '5' && !(ok2 && s[i] == '2') {
+		return 0
+	}
+	if !locDigit(s[i+1]) || !locDigit(s[i+2]) {
 		return 0
 	}
 	if i+3 < len(s) {
 		n := s[i+3]
-		if n != ' ' && n != '-' && n != '\n' && n != '\t' && n != ',' && n != ')' && n != '"' && n != '\'' && n != ']' {
+		if n != ' ' && n != '-' && n != '\n' && n != '\t' && n != ',' && n != ')' && n != '"' && n != '\'' && n != ']' && n != ':' && n != '>' {
 			return 0
 		}
-		if n == '-' && i+4 < len(s) && !(locDigit(s[i+4]) || s[i+4] >= 'A' && s[i+4] <= 'z' || s[i+4] == ' ' || s[i+4] == '<') {
+		if n == '-' && i+4 < len(s) && !(locDigit(s[i+4]) || s[i+4] >= 'A' && s[i+4] <= 'z' || s[i+4] == ' ' || s[i+4] == '<' || s[i+4] == '\'' || s[i+4] == '"') {
 			return 0
+		}
+		if n == ':' && i+4 < len(s) && locDigit(s[i+4]) {
+			return 0 // a time of day
 		}
 	}
-	c, err := ParseReplyCode(s[i : i+3])
-	if err != nil {
+	c := ReplyCode(int(s[i]-'0')*100 + int(s[i+1]-'0')*10 + int(s[i+2]-'0'))
+	if !isKnownReply(c) {
 		return 0
 	}
 	return c
@@ -171,7 +193,11 @@ func replyAt(s string, i int) ReplyCode {
 // findCodes scans s[lo:hi] for an SMTP reply code and an enhanced status
 // code. A reply code directly followed by a status ("550 5.1.1") wins over
 // codes standing alone; otherwise the first of each is taken.
-func findCodes(s string, lo, hi int) codeHit {
+func findCodes(s string, lo, hi int) codeHit { return findCodes2(s, lo, hi, false) }
+
+// findCodes2 is findCodes that also takes success codes (2yz, X.Y.Z with
+// class 2) when ok2 is set: a DSN for a delivered message carries them.
+func findCodes2(s string, lo, hi int, ok2 bool) codeHit {
 	var h codeHit
 	if hi > len(s) {
 		hi = len(s)
@@ -182,7 +208,7 @@ func findCodes(s string, lo, hi int) codeHit {
 			continue
 		}
 		if h.status.IsZero() {
-			if e, j := statusAt(s[:hi], i); !e.IsZero() && e.Class() != 2 {
+			if e, j := statusAt(s[:hi], i); !e.IsZero() && (ok2 || e.Class() != 2) {
 				h.status, h.stAt = e, span{i, j}
 				if !h.reply.IsZero() {
 					return h
@@ -191,11 +217,15 @@ func findCodes(s string, lo, hi int) codeHit {
 				continue
 			}
 		}
-		if r := replyAt(s[:hi], i); r != 0 {
-			// "550 5.1.1" or "550-5.1.1": take the pair.
-			if i+4 < hi {
-				if e, j := statusAt(s[:hi], i+4); !e.IsZero() {
-					return codeHit{r, span{i, i + 3}, e, span{i + 4, j}}
+		if r := replyAt(s[:hi], i, ok2); r != 0 {
+			// "550 5.1.1", "550-5.1.1", "550: 5.1.1", "550-'5.1.1": take the pair.
+			k := i + 4
+			for k < hi && k < i+6 && (s[k] == ' ' || s[k] == '\'' || s[k] == '"') {
+				k++
+			}
+			if k < hi {
+				if e, j := statusAt(s[:hi], k); !e.IsZero() && e.Class() == r.Class() {
+					return codeHit{r, span{i, i + 3}, e, span{k, j}}
 				}
 			}
 			if h.reply.IsZero() {

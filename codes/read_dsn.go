@@ -104,13 +104,16 @@ func readDSN(s string, secs []section) []record {
 			has[name] = true
 			switch name {
 			case "final-recipient", "original-recipient", "x-actual-recipient":
-				if name != "final-recipient" && r.rcpt != "" {
+				if name != "final-recipient" && r.rcpt != "" && !r.weakRcpt {
 					break
 				}
-				if sp := findAddr(s, f.at.start, f.at.end); sp.ok() {
+				if sp := findAddr(s, f.at.start, f.at.end); sp.ok() && s[sp.start-1] != ':' {
+					r.weakRcpt = false
 					r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
 				} else if v, off := typedValue(s[f.at.start:f.at.end]); v != "" && !strings.ContainsAny(v, " ") && name == "final-recipient" {
-					r.rcpt, r.rcptAt = v, span{f.at.start + off, f.at.end}
+					// Not an address (a source route, a local name): an
+					// Original-Recipient field is better.
+					r.rcpt, r.rcptAt, r.weakRcpt = v, span{f.at.start + off, f.at.end}, true
 				}
 			case "action":
 				a := strings.ToLower(f.value)
@@ -132,7 +135,7 @@ func readDSN(s string, secs []section) []record {
 				_, off := typedValue(s[f.at.start:f.at.end])
 				r.diagAt = span{f.at.start + off, f.at.end}
 				r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
-				h := findCodes(s, r.diagAt.start, r.diagAt.end)
+				h := findCodes2(s, r.diagAt.start, r.diagAt.end, r.action == "delivered" || r.status.Class() == 2)
 				if !h.reply.IsZero() {
 					r.reply, r.replyAt = h.reply, h.replyAt
 				}
@@ -165,7 +168,7 @@ func preferStatus(r *record, e EnhancedCode, at span) {
 		r.status, r.stAt = e, at
 		return
 	}
-	if r.status[1] == 0 && r.status[2] == 0 && (e[1] != 0 || e[2] != 0) && e.Class() == r.status.Class() {
+	if e != r.status && (e[1] != 0 || e[2] != 0) && e.Class() == r.status.Class() {
 		r.status, r.stAt = e, at
 	}
 }

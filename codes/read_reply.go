@@ -135,7 +135,7 @@ func readReply(s string) []record {
 			i = next
 			continue
 		}
-		code := replyAt(s[:i+len(l)], off)
+		code := replyAt(s[:i+len(l)], off, false)
 		if code == 0 {
 			i = next
 			continue
@@ -148,7 +148,7 @@ func readReply(s string) []record {
 			cl, cnext := line(s, i)
 			ct := strings.TrimLeft(cl, " \t<>")
 			coff := i + len(cl) - len(ct)
-			if replyAt(s[:i+len(cl)], coff) != code {
+			if replyAt(s[:i+len(cl)], coff, false) != code {
 				break
 			}
 			body := ct[min(4, len(ct)):]
