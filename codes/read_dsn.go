@@ -61,104 +61,122 @@ func typedValue(v string) (string, int) {
 }
 
 // readDSN reads the per-recipient fields of RFC 3464 / RFC 6533 reports in
-// the given sections.
+// the given sections. Field groups are separated by blank lines (section
+// 2.1); a repeated field also starts a new group, for reports that leave
+// the blank lines out. A group with a recipient field is one record, the
+// order of fields inside it does not matter.
 func readDSN(s string, secs []section) []record {
-	var recs []record
+	var recs, bare []record
 	for _, sec := range secs {
 		fs := dsnFields(s, sec.start, sec.end)
-		var msgMTA string
-		var msgMTAAt span
-		cur := -1
-		has := map[string]bool{}
+		var group []dsnField
+		seen := map[string]bool{}
+		flush := func() {
+			if len(group) == 0 {
+				return
+			}
+			r, hasRcpt := dsnRecord(s, group)
+			if hasRcpt {
+				recs = append(recs, r)
+			} else if r.diag != "" || !r.status.IsZero() {
+				bare = append(bare, r)
+			}
+			group = group[:0]
+			clear(seen)
+		}
 		for _, f := range fs {
 			name := strings.ToLower(f.name)
-			newRec := false
-			switch name {
-			case "final-recipient", "original-recipient", "x-actual-recipient":
-				if cur < 0 || has[name] || (f.blank && len(has) > 0) {
-					newRec = true
-				}
-			case "action", "status", "diagnostic-code", "remote-mta", "last-attempt-date", "will-retry-until":
-				if cur >= 0 && f.blank && len(has) > 0 && has["final-recipient"] && has[name] {
-					newRec = true
-				}
-			case "reporting-mta", "received-from-mta":
-				if name == "reporting-mta" {
-					msgMTA = f.value
-					msgMTAAt = f.at
-				}
-				continue
+			if f.blank || seen[name] && dsnRecipientField(name) || seen[name] && (name == "action" || name == "status") {
+				flush()
 			}
-			if newRec {
-				recs = append(recs, record{reader: "dsn", block: span{f.line, f.line}})
-				cur = len(recs) - 1
-				clear(has)
-			}
-			if cur < 0 {
-				continue
-			}
-			r := &recs[cur]
-			if f.at.end > r.block.end {
-				r.block.end = f.at.end
-			}
-			has[name] = true
-			switch name {
-			case "final-recipient", "original-recipient", "x-actual-recipient":
-				if name != "final-recipient" && r.rcpt != "" && !r.weakRcpt {
-					break
-				}
-				if sp := findAddr(s, f.at.start, f.at.end); sp.ok() && s[sp.start-1] != ':' {
-					r.weakRcpt = false
-					r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
-				} else if v, off := typedValue(s[f.at.start:f.at.end]); v != "" && !strings.ContainsAny(v, " ") && name == "final-recipient" {
-					// Not an address (a source route, a local name): an
-					// Original-Recipient field is better.
-					r.rcpt, r.rcptAt, r.weakRcpt = v, span{f.at.start + off, f.at.end}, true
-				}
-			case "action":
-				a := strings.ToLower(f.value)
-				if i := strings.IndexAny(a, " ("); i > 0 {
-					a = a[:i]
-				}
-				r.action = a
-			case "status":
-				if e, j := statusAt(s[:f.at.end], f.at.start); !e.IsZero() {
-					r.status, r.stAt = e, span{f.at.start, j}
-				}
-			case "remote-mta":
-				v, off := typedValue(s[f.at.start:f.at.end])
-				v = strings.Trim(v, "[] ")
-				if v != "" {
-					r.mta, r.mtaAt = v, span{f.at.start + off, f.at.end}
-				}
-			case "diagnostic-code":
-				_, off := typedValue(s[f.at.start:f.at.end])
-				r.diagAt = span{f.at.start + off, f.at.end}
-				r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
-				h := findCodes2(s, r.diagAt.start, r.diagAt.end, r.action == "delivered" || r.status.Class() == 2)
-				if !h.reply.IsZero() {
-					r.reply, r.replyAt = h.reply, h.replyAt
-				}
-				if !h.status.IsZero() {
-					preferStatus(r, h.status, h.stAt)
-				}
-			}
+			seen[name] = true
+			group = append(group, f)
 		}
-		for i := range recs {
-			if recs[i].mta == "" && msgMTA == "" {
-				_ = msgMTAAt
+		flush()
+	}
+	if len(recs) == 0 {
+		// Per-recipient fields with no recipient (a pasted Diagnostic-Code
+		// or Status line): still a failure.
+		return bare
+	}
+	return recs
+}
+
+func dsnRecipientField(name string) bool {
+	return name == "final-recipient" || name == "original-recipient" || name == "x-actual-recipient"
+}
+
+// dsnRecord reads one group of per-recipient fields.
+func dsnRecord(s string, group []dsnField) (record, bool) {
+	r := record{reader: "dsn", block: span{group[0].line, group[len(group)-1].at.end}}
+	hasRcpt, hasPer := false, false
+	var diag *dsnField
+	for i := range group {
+		f := &group[i]
+		name := strings.ToLower(f.name)
+		switch name {
+		case "final-recipient", "original-recipient", "x-actual-recipient":
+			hasRcpt = true
+			if name != "final-recipient" && r.rcpt != "" && !r.weakRcpt {
+				break
 			}
+			if sp := findAddr(s, f.at.start, f.at.end); sp.ok() && s[sp.start-1] != ':' {
+				r.rcpt, r.rcptAt, r.weakRcpt = s[sp.start:sp.end], sp, false
+			} else if v, off := typedValue(s[f.at.start:f.at.end]); v != "" && !strings.ContainsAny(v, " ") && r.rcpt == "" {
+				// Not an address (a source route, a local name): an
+				// Original-Recipient field is better.
+				r.rcpt, r.rcptAt, r.weakRcpt = v, span{f.at.start + off, f.at.end}, true
+			}
+		case "action":
+			hasPer = true
+			a := strings.ToLower(f.value)
+			if i := strings.IndexAny(a, " ("); i > 0 {
+				a = a[:i]
+			}
+			switch a {
+			case "deliverable":
+				a = "delivered"
+			case "undeliverable", "failure":
+				a = "failed"
+			}
+			r.action = a
+		case "status":
+			hasPer = true
+			if e, j := statusAt(s[:f.at.end], f.at.start); !e.IsZero() {
+				r.status, r.stAt = e, span{f.at.start, j}
+			}
+		case "remote-mta":
+			v, off := typedValue(s[f.at.start:f.at.end])
+			if k := strings.IndexAny(v, " \t("); k > 0 {
+				v = v[:k]
+			}
+			v = strings.Trim(v, "[]")
+			if v != "" {
+				r.mta, r.mtaAt = v, span{f.at.start + off, f.at.start + off + len(v)}
+			}
+		case "diagnostic-code":
+			hasPer = true
+			diag = f
 		}
 	}
-	// Drop records with no recipient and nothing else.
-	out := recs[:0]
-	for _, r := range recs {
-		if r.rcpt == "" && r.status.IsZero() && r.diag == "" {
-			continue
+	if diag != nil {
+		_, off := typedValue(s[diag.at.start:diag.at.end])
+		r.diagAt = span{diag.at.start + off, diag.at.end}
+		if r.diagAt.end > r.diagAt.start {
+			r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
+			h := findCodes2(s, r.diagAt.start, r.diagAt.end, r.action == "delivered" || r.status.Class() == 2)
+			if !h.reply.IsZero() {
+				r.reply, r.replyAt = h.reply, h.replyAt
+			}
+			if !h.status.IsZero() {
+				preferStatus(&r, h.status, h.stAt)
+			}
+			r.command = commandIn(r.diag)
+		} else {
+			r.diagAt = span{}
 		}
-		out = append(out, r)
 	}
-	return out
+	return r, hasRcpt && (hasPer || r.rcpt != "")
 }
 
 // preferStatus sets the record's status from the diagnostic when the Status

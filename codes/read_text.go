@@ -116,6 +116,13 @@ func rcptLine(s string, lo, hi int) span {
 		if t == "" || t[0] == '(' || t[0] == '[' || t[0] == '<' || t[0] == '-' || t[0] == '.' || t[0] == ':' || hasFoldPrefix(t, "on ") || hasFoldPrefix(t, "is ") || hasFoldPrefix(t, "was ") || hasFoldPrefix(t, "user ") || hasFoldPrefix(t, "unknown") || hasFoldPrefix(t, "does ") || hasFoldPrefix(t, "mailbox") || hasFoldPrefix(t, "recipient") || hasFoldPrefix(t, "smtp") || hasFoldPrefix(t, "host ") || t[0] >= '0' && t[0] <= '9' {
 			return sp
 		}
+		// "a@b Invalid Address, ERROR_CODE :550 ..." (Zoho and others).
+		lt := strings.ToLower(t)
+		for _, w := range failPhrases {
+			if strings.Contains(lt, w) {
+				return sp
+			}
+		}
 	}
 	return span{}
 }
