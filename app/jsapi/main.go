@@ -23,7 +23,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"syscall/js"
@@ -34,12 +33,6 @@ import (
 // errArgument is reported when decode is called with something other than a
 // string or a Uint8Array.
 var errArgument = errors.New("jsapi: decode takes a string or a Uint8Array")
-
-// result is the JSON handed to JavaScript: the report plus an error message.
-type result struct {
-	codes.Report
-	Error string `json:"error,omitempty"`
-}
 
 func main() {
 	js.Global().Set("__bounceDecoderDecode", js.FuncOf(decode))
@@ -111,17 +104,7 @@ func inputBytes(args []js.Value) ([]byte, error) {
 	return nil, errArgument
 }
 
-// marshal encodes v; encoding a report cannot fail, but the error is still
-// turned into JSON rather than lost.
-func marshal(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return `{"bounce":false,"format":"","text":"","problems":[],"recipients":[],"error":` + quote(err.Error()) + `}`
-	}
-	return string(b)
-}
-
-func quote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+// marshal returns the JSON of r.
+func marshal(r result) string {
+	return string(appendResult(make([]byte, 0, 2*len(r.Text)+1024), &r))
 }
