@@ -1,5 +1,12 @@
 package codes
 
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
 // Query is what the decoder found about one failure, as asked of the
 // knowledge base.
 type Query struct {
@@ -11,7 +18,7 @@ type Query struct {
 
 // Explanation is what the knowledge base says about a failure.
 type Explanation struct {
-	Entry      string // ID of the most specific entry used ("google-5.7.26", "5.7.26", "550"), "" if none
+	Entry      string // ID of the most specific entry used ("google-550-5.7.26", "5.7.26", "550"), "" if none
 	Provider   string // provider id ("google", "microsoft", ...), "" if unknown
 	Title      string
 	Summary    string // one line
@@ -22,19 +29,527 @@ type Explanation struct {
 	HardBounce bool
 	Fix        []string
 	Links      []Link
+	Blocklist  string // ID of the blocklist entry named in the text ("spamhaus-pbl"), "" if none
 }
 
-// Explain returns the most specific knowledge for q: a provider entry when the
-// provider is known and has one, else the enhanced code's, else the reply code's.
-// STUB: replaced by the knowledge base.
+// EntryKind says what an Entry describes.
+type EntryKind string
+
+// The entry kinds.
+const (
+	KindReply     EntryKind = "reply"     // an SMTP reply code (RFC 5321)
+	KindEnhanced  EntryKind = "enhanced"  // an IANA enhanced status code (RFC 3463, RFC 5248)
+	KindProvider  EntryKind = "provider"  // a provider's own use of a code or token
+	KindBlocklist EntryKind = "blocklist" // a DNS blocklist named in rejection texts
+)
+
+// Entry is one reviewed piece of knowledge: a reply code, an enhanced status
+// code, a provider's code or token, or a blocklist.
+type Entry struct {
+	ID         string       // stable URL-safe slug: "550", "5.7.26", "google-550-5.7.26", "yahoo-tss04", "spamhaus-pbl"
+	Kind       EntryKind    //
+	Provider   string       // provider id for provider entries, "" otherwise
+	Reply      ReplyCode    // zero if the entry is not tied to a reply code
+	Status     EnhancedCode // zero if the entry is not tied to an enhanced code
+	DetailMax  int          // for a range of codes (Microsoft 5.7.606-649): the last detail, else 0
+	Token      string       // provider token such as "[TSS04]", "AUP#CXBL" or "(S3140)", "" if none
+	Match      []string     // lower-case fragments of the provider's documented wording
+	Title      string       //
+	Meaning    string       // what happened, in plain words
+	Actor      Actor        // who has to act
+	Retry      Retry        // whether to retry
+	Reason     Reason       // the bounce reason it usually means
+	HardBounce bool         // the address should be removed from lists
+	Fix        []string     // numbered fix steps, in order
+	Links      []Link       // help, lookup or removal pages
+	Source     string       // citation of the documentation the entry rests on
+	Deprecated bool         // the code is deprecated in the registry (X.6.10)
+	// AgainstIANA is set on provider entries whose provider uses an
+	// enhanced code against its registry meaning (Microsoft 5.1.10, Gmail 5.7.29).
+	AgainstIANA bool
+	// Default marks the provider's usual meaning of its code: the entry
+	// applies on the code alone when no phrase or token of the text matches.
+	Default bool
+	RFC     string // for reply and enhanced codes: the defining RFC(s)
+}
+
+// ProviderInfo names a mailbox provider, filter or sending service known to
+// the knowledge base.
+type ProviderInfo struct {
+	ID   string `json:"id"`   // stable lower-case id ("google", "microsoft", ...)
+	Name string `json:"name"` // display name
+	URL  string `json:"url"`  // the provider's postmaster or help page
+}
+
+// Entries returns every entry: reply codes, enhanced status codes, provider
+// entries and blocklists, in that order and sorted within each kind. The
+// slice and its contents are a fresh copy.
+func Entries() []Entry {
+	out := make([]Entry, len(kbAll))
+	for i, e := range kbAll {
+		out[i] = e.clone()
+	}
+	return out
+}
+
+// LookupEntry returns the entry with the given ID.
+func LookupEntry(id string) (Entry, bool) {
+	i, ok := kbByID[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return kbAll[i].clone(), true
+}
+
+// Providers returns the providers known to the knowledge base, sorted by ID.
+func Providers() []ProviderInfo {
+	return slices.Clone(kbProviders)
+}
+
+// ProviderName returns the display name of a provider id, or id itself if it
+// is unknown.
+func ProviderName(id string) string {
+	if p, ok := kbProviderByID(id); ok {
+		return p.Name
+	}
+	return id
+}
+
+func kbProviderByID(id string) (ProviderInfo, bool) {
+	i, ok := slices.BinarySearchFunc(kbProviders, id, func(p ProviderInfo, id string) int { return strings.Compare(p.ID, id) })
+	if !ok {
+		return ProviderInfo{}, false
+	}
+	return kbProviders[i], true
+}
+
+func (e Entry) clone() Entry {
+	e.Match = slices.Clone(e.Match)
+	e.Fix = slices.Clone(e.Fix)
+	e.Links = slices.Clone(e.Links)
+	return e
+}
+
+// Explain returns the most specific knowledge for q. The precedence is:
+//
+//  1. a provider entry, when the provider is known (q.Provider, or recognised
+//     from q.Text by DetectProvider) and one of its entries matches the codes
+//     and a token or phrase of q.Text; a distinctive token (Yahoo "[TSS04]",
+//     Comcast "BL000001") selects its provider's entry even when the provider
+//     was not recognised;
+//  2. the IANA enhanced status code entry for q.Status;
+//  3. for an unregistered detail (5.7.999), the subject and class meanings;
+//  4. the reply code entry for q.Reply;
+//  5. the meanings of the reply code's first and second digits.
+//
+// When q.Text names a DNS blocklist, the explanation adds what the listing
+// means and where to look it up (Explanation.Blocklist).
+// The result always has a Title, Summary, Meaning, Actor and Retry, and for a
+// failure (class 4 or 5) at least one Fix step.
 func Explain(q Query) Explanation {
-	return Explanation{Reason: ReasonUndefined, Retry: RetryAfterFix, Actor: ActorSender}
+	lt := kbNormalize(q.Text)
+	prov := q.Provider
+	if prov == "" && q.Text != "" {
+		prov, _, _ = DetectProvider(q.Text)
+	}
+	var ex Explanation
+	if e, ok := kbMatchProvider(q, lt, prov); ok {
+		ex = kbFromEntry(e, q)
+		ex.Provider = e.Provider
+		if e.AgainstIANA && !q.Status.IsZero() {
+			if r, ok := kbRegistryFor(q.Status); ok {
+				ex.Meaning += " Note: " + ProviderName(e.Provider) + " uses " + q.Status.String() +
+					" against its IANA registry meaning (X." + kbSD(q.Status) + " \"" + r.title +
+					"\", " + r.rfc + "); since the provider is identified, its meaning applies here."
+			}
+		}
+	} else {
+		ex = kbExplainGeneric(q)
+		ex.Provider = prov
+	}
+	if bl, ok := kbFindBlocklist(lt); ok && ex.Entry != bl.ID {
+		ex.Blocklist = bl.ID
+		ex.Meaning += " The text names " + bl.Title + ": " + bl.Meaning
+		ex.Links = append(ex.Links, bl.Links...)
+		if k := kbKindOf(ex.Entry); k != KindProvider {
+			// A generic code entry knows less than the named list.
+			ex.Reason, ex.Retry, ex.Actor, ex.HardBounce = bl.Reason, bl.Retry, bl.Actor, false
+			ex.Fix = slices.Clone(bl.Fix)
+			if q.Reply.IsZero() && q.Status.IsZero() {
+				ex.Entry, ex.Title = bl.ID, bl.Title
+			}
+		}
+	}
+	ex.Summary = kbSummary(ex, q)
+	if ex.Reason == "" {
+		ex.Reason = ReasonUndefined
+	}
+	return ex
+}
+
+func kbKindOf(id string) EntryKind {
+	if i, ok := kbByID[id]; ok {
+		return kbAll[i].Kind
+	}
+	return ""
+}
+
+func kbSD(s EnhancedCode) string {
+	return s.String()[2:]
+}
+
+func kbFromEntry(e Entry, q Query) Explanation {
+	return Explanation{
+		Entry:      e.ID,
+		Title:      e.Title,
+		Meaning:    e.Meaning,
+		Actor:      e.Actor,
+		Retry:      e.Retry,
+		Reason:     e.Reason,
+		HardBounce: e.HardBounce,
+		Fix:        slices.Clone(e.Fix),
+		Links:      slices.Clone(e.Links),
+	}
+}
+
+// kbSummary writes the one-line summary: title, who said it, and the verdict.
+func kbSummary(ex Explanation, q Query) string {
+	var b strings.Builder
+	b.WriteString(ex.Title)
+	var codes []string
+	if !q.Reply.IsZero() {
+		codes = append(codes, q.Reply.String())
+	}
+	if !q.Status.IsZero() {
+		codes = append(codes, q.Status.String())
+	}
+	who := ""
+	if ex.Provider != "" {
+		who = ProviderName(ex.Provider)
+	}
+	if who != "" || len(codes) > 0 {
+		b.WriteString(" (")
+		b.WriteString(strings.TrimSpace(who + " " + strings.Join(codes, " ")))
+		b.WriteString(")")
+	}
+	switch {
+	case ex.Reason == ReasonDelivered || (q.Reply.Class() == 2 || q.Reply.Class() == 3) && q.Status.Class() != 4 && q.Status.Class() != 5:
+		b.WriteString(": no failure, nothing to retry.")
+	case ex.Retry == RetryLater:
+		b.WriteString(": temporary, retry later with backoff.")
+	case ex.Retry == RetryNo && ex.HardBounce:
+		b.WriteString(": permanent, do not retry; remove the address from your lists.")
+	case ex.Retry == RetryNo:
+		b.WriteString(": do not retry this message as it is.")
+	default:
+		b.WriteString(": retrying as-is will fail; fix the cause first.")
+	}
+	return b.String()
+}
+
+// kbNormRE removes the reply code and enhanced code that start the lines of
+// a multi-line reply ("550-5.7.26 "), so that phrases split over lines match.
+var kbNormRE = regexp.MustCompile(`(?m)^[ \t>]*[245][0-9][0-9][ -]([245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?`)
+
+// kbNormalize lower-cases ASCII letters, drops the codes that start reply
+// lines and collapses runs of white space to one space.
+func kbNormalize(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = kbNormRE.ReplaceAllString(s, "")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && b.Len() > 0 && !kbJSONSep(b.String()) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// kbJSONSep reports whether s ends with `":` or `",`, after which a space
+// is dropped so that JSON fields match however they were spaced.
+func kbJSONSep(s string) bool {
+	n := len(s)
+	return n >= 2 && s[n-2] == '"' && (s[n-1] == ':' || s[n-1] == ',')
+}
+
+// kbLowerASCII lower-cases ASCII letters only, so byte offsets stay valid.
+func kbLowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func kbIsAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// kbIndexWord returns the first index of needle in s (both lower case) that
+// is not glued to a letter or digit on a side where needle itself begins or
+// ends with one, or -1.
+func kbIndexWord(s, needle string) int {
+	if needle == "" {
+		return -1
+	}
+	checkL := kbIsAlnum(needle[0])
+	checkR := kbIsAlnum(needle[len(needle)-1])
+	off := 0
+	for {
+		i := strings.Index(s[off:], needle)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		j := i + len(needle)
+		if (!checkL || i == 0 || !kbIsAlnum(s[i-1])) && (!checkR || j == len(s) || !kbIsAlnum(s[j])) {
+			return i
+		}
+		off = i + 1
+	}
 }
 
 // DetectProvider recognises the provider from the text of a bounce (host
-// names, tokens, link hosts). It returns the provider id and the byte range of
-// the token that identified it, or "" and -1, -1.
-// STUB: replaced by the knowledge base.
+// names, reply markers such as Google's "gsmtp", help-link hosts). It returns
+// the provider id and the byte range of the token that identified it, or ""
+// and -1, -1. Markers that only a receiving server writes (reply tails, MX
+// host names) win over weaker ones (a bare provider domain, which may be the
+// sender's own); among equals, the first in the text wins.
 func DetectProvider(text string) (id string, start, end int) {
-	return "", -1, -1
+	if text == "" {
+		return "", -1, -1
+	}
+	lt := kbLowerASCII(text)
+	best, bestW, bestAt := -1, 0, 0
+	for k, m := range kbMarkers {
+		if m.weight < bestW {
+			break // kbMarkers is sorted by weight, strongest first
+		}
+		i := kbIndexWord(lt, m.needle)
+		if i < 0 {
+			continue
+		}
+		if best < 0 || m.weight > bestW || i < bestAt {
+			best, bestW, bestAt = k, m.weight, i
+		}
+	}
+	if best < 0 {
+		return "", -1, -1
+	}
+	m := kbMarkers[best]
+	start, end = bestAt, bestAt+len(m.needle)
+	if m.host {
+		// Widen a host suffix to the whole host name (gmail-smtp-in.l.google.com).
+		for start > 0 && (kbIsAlnum(lt[start-1]) || lt[start-1] == '.' || lt[start-1] == '-') {
+			start--
+		}
+		for start < bestAt && (lt[start] == '.' || lt[start] == '-') {
+			start++
+		}
+	}
+	return m.provider, start, end
+}
+
+// kbMatchProvider finds the best provider entry for q.
+func kbMatchProvider(q Query, lt, prov string) (Entry, bool) {
+	best, bestScore := -1, 0
+	for _, i := range kbProviderIdx {
+		e := &kbAll[i]
+		same := prov != "" && e.Provider == prov
+		st := kbStatusRel(e, q.Status)
+		if st < 0 {
+			continue
+		}
+		if !e.Reply.IsZero() && !q.Reply.IsZero() && e.Reply != q.Reply && e.Status.IsZero() && e.Reply.Class() != q.Reply.Class() {
+			continue
+		}
+		tok := e.Token != "" && lt != "" && kbIndexWord(lt, e.tokenLower()) >= 0
+		plen := 0
+		for _, m := range e.Match {
+			if len(m) > plen && strings.Contains(lt, m) {
+				plen = len(m)
+			}
+		}
+		phr := plen > 0
+		codeOnly := st > 0 && kbStatusOnly[e.ID]
+		switch {
+		case tok:
+		case phr && same:
+		case codeOnly && same:
+		case codeOnly && prov == "" && !kbRegistered(q.Status) && kbUniqueOwner[e.ID]:
+		default:
+			continue
+		}
+		score := 0
+		if same {
+			score += 3200
+		}
+		if tok {
+			score += 1600
+		}
+		if phr {
+			score += 800 + min(plen, 99)
+		}
+		score += st * 200
+		if !e.Reply.IsZero() && e.Reply == q.Reply {
+			score += 100
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return Entry{}, false
+	}
+	return kbAll[best], true
+}
+
+func (e *Entry) tokenLower() string { return kbLowerASCII(e.Token) }
+
+// kbStatusRel relates an entry's code to the queried one: 2 exact, 1 inside
+// the entry's range, 0 when either side has no code, -1 when they differ.
+func kbStatusRel(e *Entry, s EnhancedCode) int {
+	if e.Status.IsZero() || s.IsZero() {
+		return 0
+	}
+	if e.Status == s {
+		return 2
+	}
+	if e.DetailMax > 0 && e.Status[0] == s[0] && e.Status[1] == s[1] && s[2] >= e.Status[2] && s[2] <= e.DetailMax {
+		return 1
+	}
+	return -1
+}
+
+// kbRegistered reports whether s is in the IANA registry.
+func kbRegistered(s EnhancedCode) bool {
+	_, ok := kbRegistryFor(s)
+	return ok
+}
+
+// kbExplainGeneric explains q from the registry and reply code tables.
+func kbExplainGeneric(q Query) Explanation {
+	if !q.Status.IsZero() {
+		id := q.Status.String()
+		if i, ok := kbByID[id]; ok {
+			ex := kbFromEntry(kbAll[i], q)
+			kbNoteReplyClass(&ex, q)
+			return ex
+		}
+		return kbFallbackStatus(q)
+	}
+	if !q.Reply.IsZero() {
+		if i, ok := kbByID[q.Reply.String()]; ok {
+			return kbFromEntry(kbAll[i], q)
+		}
+		return kbFallbackReply(q.Reply)
+	}
+	return Explanation{
+		Title:   "No status code",
+		Meaning: "The text carries neither an SMTP reply code nor an enhanced status code, so only its wording can tell what happened.",
+		Actor:   ActorSender,
+		Retry:   RetryAfterFix,
+		Reason:  ReasonUndefined,
+		Fix: []string{
+			"Read the diagnostic text for the cause (for example a named blocklist, \"user unknown\" or \"mailbox full\").",
+			"If it is unclear, ask the recipient's mail administrator, quoting the full bounce.",
+		},
+	}
+}
+
+// kbNoteReplyClass adds a note when the reply code and the enhanced code
+// disagree on the class (Google's "421 5.7.32").
+func kbNoteReplyClass(ex *Explanation, q Query) {
+	rc, sc := q.Reply.Class(), q.Status.Class()
+	if q.Reply.IsZero() || rc == sc || (rc != 4 && rc != 5) || (sc != 4 && sc != 5) {
+		return
+	}
+	if rc == 4 && sc == 5 {
+		ex.Meaning += " The reply code " + q.Reply.String() + " is temporary, so the sending server will retry, but the enhanced code " + q.Status.String() + " says the message is refused: retries fail until the cause is fixed."
+		ex.Retry = RetryAfterFix
+	} else {
+		ex.Meaning += " The reply code " + q.Reply.String() + " is permanent while the enhanced code " + q.Status.String() + " is temporary: the sending server gives up now, but the cause may clear by itself, so sending again later can succeed."
+	}
+}
+
+// kbFallbackStatus explains an enhanced code whose detail (or subject) is not
+// in the registry, from its subject and class.
+func kbFallbackStatus(q Query) Explanation {
+	s := q.Status
+	subj := SubjectMeaning(s.Subject())
+	base := EnhancedCode{s.Class(), s.Subject(), 0}
+	if subj == "" {
+		base = EnhancedCode{s.Class(), 0, 0}
+	}
+	ex := Explanation{Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonForStatus(s)}
+	if i, ok := kbByID[base.String()]; ok {
+		b := kbAll[i]
+		ex.Entry, ex.Actor, ex.Retry, ex.Fix, ex.Links = b.ID, b.Actor, b.Retry, slices.Clone(b.Fix), slices.Clone(b.Links)
+	}
+	cls := ClassMeaning(s.Class())
+	if subj != "" {
+		ex.Title = "Unlisted " + kbSubjectNoun(s.Subject()) + " (" + s.String() + ")"
+		ex.Meaning = s.String() + " is not in the IANA registry of enhanced status codes, so only its parts can be read. Class " +
+			strconv.Itoa(s.Class()) + ": " + cls + ". Subject " + strconv.Itoa(s.Subject()) + ": " + subj + "."
+	} else {
+		ex.Title = "Unlisted status code (" + s.String() + ")"
+		ex.Meaning = s.String() + " is not in the IANA registry and its subject " + strconv.Itoa(s.Subject()) +
+			" is not defined, so only its class can be read. Class " + strconv.Itoa(s.Class()) + ": " + cls + "."
+	}
+	ex.Meaning += " The provider may use the code privately; its text usually says more."
+	if ex.Reason == "" {
+		ex.Reason = ReasonUndefined
+	}
+	kbNoteReplyClass(&ex, q)
+	return ex
+}
+
+// kbFallbackReply explains a reply code missing from the table by its digits.
+func kbFallbackReply(r ReplyCode) Explanation {
+	ex := Explanation{
+		Title: "Unlisted reply code " + r.String(),
+		Meaning: r.String() + " is not a standard SMTP reply code, so only its digits can be read. First digit " + strconv.Itoa(r.Class()) + ": " +
+			ClassMeaning(r.Class()) + ". Second digit " + strconv.Itoa(r.Subject()) + ": " + kbOr(ReplySubjectMeaning(r.Subject()), "not defined") + ".",
+		Reason: ReasonUndefined,
+	}
+	switch r.Class() {
+	case 4:
+		ex.Actor, ex.Retry = ActorNobody, RetryLater
+		ex.Fix = []string{"Let the sending server retry with backoff (minutes, then hours).", "If it keeps failing for more than a day, read the text for the cause."}
+	case 5:
+		ex.Actor, ex.Retry = ActorSender, RetryAfterFix
+		ex.Fix = []string{"Do not resend as-is: read the text for the cause and fix it first.", "If the text does not say, ask the recipient's mail administrator, quoting the full reply."}
+	default:
+		ex.Actor, ex.Retry = ActorNobody, RetryNo
+	}
+	return ex
+}
+
+
+func kbOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }

@@ -1,0 +1,202 @@
+package codes
+
+import (
+	"slices"
+	"strings"
+)
+
+// The knowledge base's indexes, built once when the package is initialised
+// from the reviewed tables (kbReplies, kbRegistry, the provider tables and
+// kbBlocklists). Nothing here changes afterwards.
+var kbAll, kbByID, kbProviderIdx, kbStatusOnly, kbUniqueOwner = kbBuild()
+
+// kbMarkers are the provider markers, strongest first.
+var kbMarkers = kbSortMarkers(kbMarkerTable)
+
+// kbBlocklistIdx are the indexes in kbAll of the blocklist entries.
+var kbBlocklistIdx = kbIndexesOf(KindBlocklist)
+
+func kbIndexesOf(k EntryKind) []int {
+	var out []int
+	for i, e := range kbAll {
+		if e.Kind == k {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func kbSortMarkers(t []kbMarker) []kbMarker {
+	out := slices.Clone(t)
+	slices.SortStableFunc(out, func(a, b kbMarker) int { return b.weight - a.weight })
+	return out
+}
+
+func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uniqueOwner map[string]bool) {
+	for _, r := range kbReplies {
+		all = append(all, Entry{
+			ID: r.code.String(), Kind: KindReply, Reply: r.code, Title: r.title, Meaning: r.meaning,
+			Actor: r.actor, Retry: r.retry, Reason: r.reason, HardBounce: r.retry == RetryNo && r.reason.HardBounce(r.code.Permanent()),
+			Fix: r.fix, RFC: r.rfc, Source: r.rfc,
+		})
+	}
+	for _, class := range []int{2, 4, 5} {
+		for _, r := range kbRegistry {
+			if class == 2 && r.success == "" {
+				continue
+			}
+			all = append(all, kbEnhancedEntry(class, r))
+		}
+	}
+	for _, t := range kbProviderTables {
+		for _, e := range t {
+			e.Kind = KindProvider
+			if !e.HardBounce && e.Retry == RetryNo {
+				e.HardBounce = e.Reason.HardBounce(kbEntryPermanent(e))
+			}
+			all = append(all, e)
+		}
+	}
+	for _, e := range kbBlocklists {
+		e.Kind = KindBlocklist
+		all = append(all, e)
+	}
+	slices.SortStableFunc(all, kbCompareEntries)
+	byID = make(map[string]int, len(all))
+	statusOnly = map[string]bool{}
+	uniqueOwner = map[string]bool{}
+	perProv := map[string]int{}
+	perCode := map[string]int{}
+	key := func(e Entry) string { return e.Status.String() + "-" + strings.Repeat("+", e.DetailMax) }
+	for i, e := range all {
+		if _, dup := byID[e.ID]; dup {
+			panic("codes: duplicate knowledge base entry " + e.ID)
+		}
+		byID[e.ID] = i
+		if e.Kind == KindProvider {
+			provIdx = append(provIdx, i)
+			if !e.Status.IsZero() && e.Token == "" {
+				perProv[e.Provider+" "+key(e)]++
+				perCode[key(e)]++
+			}
+		}
+	}
+	for _, i := range provIdx {
+		e := all[i]
+		if e.Status.IsZero() || e.Token != "" {
+			continue
+		}
+		if e.Default || perProv[e.Provider+" "+key(e)] == 1 {
+			statusOnly[e.ID] = true
+		}
+		if perCode[key(e)] == perProv[e.Provider+" "+key(e)] {
+			uniqueOwner[e.ID] = e.Default || perProv[e.Provider+" "+key(e)] == 1
+		}
+	}
+	return all, byID, provIdx, statusOnly, uniqueOwner
+}
+
+// kbEntryPermanent reports whether a provider entry describes a permanent failure.
+func kbEntryPermanent(e Entry) bool {
+	if !e.Status.IsZero() {
+		return e.Status.Permanent()
+	}
+	return e.Reply.Permanent() || e.Reply.IsZero()
+}
+
+var kbKindRank = map[EntryKind]int{KindReply: 0, KindEnhanced: 1, KindProvider: 2, KindBlocklist: 3}
+
+// kbCompareEntries orders entries by kind, provider, enhanced code, reply
+// code and ID.
+func kbCompareEntries(a, b Entry) int {
+	if c := kbKindRank[a.Kind] - kbKindRank[b.Kind]; c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Provider, b.Provider); c != 0 {
+		return c
+	}
+	if c := kbCompareStatus(a.Status, b.Status); c != 0 {
+		return c
+	}
+	if c := int(a.Reply) - int(b.Reply); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+func kbCompareStatus(a, b EnhancedCode) int {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] - b[i]
+		}
+	}
+	return 0
+}
+
+func kbEnhancedEntry(class int, r kbReg) Entry {
+	code := EnhancedCode{class, r.subject, r.detail}
+	e := Entry{
+		ID: code.String(), Kind: KindEnhanced, Status: code, Title: r.title, RFC: r.rfc, Source: r.rfc + " (IANA SMTP Enhanced Status Codes registry)",
+		Reason: r.reason, Actor: r.actor, Deprecated: r.deprecated,
+	}
+	switch class {
+	case 2:
+		e.Meaning = "Success: " + r.success
+		e.Reason, e.Actor, e.Retry, e.Fix = ReasonDelivered, ActorNobody, RetryNo, kbFixNone
+	case 4:
+		e.Meaning = "Temporary failure: " + r.meaning
+		if r.temp != "" {
+			e.Meaning += " " + r.temp
+		}
+		e.Retry = RetryLater
+		switch r.reason {
+		case ReasonNetworkError, ReasonSystemError, ReasonSystemFull, ReasonNotAccept, ReasonMailboxFull, ReasonOnHold:
+			e.Actor = ActorNobody
+		}
+		e.Fix = append([]string{kbFixRetryBackoff}, slices.DeleteFunc(slices.Clone(r.fix), func(s string) bool { return s == kbFixRetryBackoff })...)
+	case 5:
+		e.Meaning = "Permanent failure: " + r.meaning
+		e.Retry = r.retry
+		e.Fix = r.fix
+		e.HardBounce = r.retry == RetryNo && r.reason.HardBounce(true)
+	}
+	if r.deprecated {
+		e.Meaning += " This code is deprecated in the registry; X.6.8 replaces it."
+	}
+	return e
+}
+
+// kbFindBlocklist returns the blocklist named in lt (normalized text): the
+// entry with the longest matching phrase. A Spamhaus citation together with
+// a 127.255.255.x answer is the receiver's query error, not a listing.
+func kbFindBlocklist(lt string) (Entry, bool) {
+	if lt == "" {
+		return Entry{}, false
+	}
+	best, bestLen := -1, 0
+	for _, i := range kbBlocklistIdx {
+		for _, m := range kbAll[i].Match {
+			if len(m) > bestLen && kbIndexWord(lt, m) >= 0 {
+				best, bestLen = i, len(m)
+			}
+		}
+	}
+	if best < 0 {
+		return Entry{}, false
+	}
+	e := kbAll[best]
+	if strings.HasPrefix(e.ID, "spamhaus") && strings.Contains(lt, "127.255.255.") {
+		if i, ok := kbByID["spamhaus-query-error"]; ok {
+			e = kbAll[i]
+		}
+	}
+	return e, true
+}
+
+// kbMarker is a text fragment that identifies a provider.
+type kbMarker struct {
+	needle   string // lower case
+	provider string
+	weight   int  // 4 reply-text marker, 3 receiving host, 2 help link or DSN sender, 1 bare domain
+	host     bool // a host-name suffix: widen the span to the whole host name
+}

@@ -1,0 +1,3 @@
+package codes
+
+var kbYahoo = kbWith("yahoo", "", []Entry{})
