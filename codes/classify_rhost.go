@@ -1,0 +1,292 @@
+package codes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Provider rules of the reason classifier: a mailbox provider's own codes and
+// wording (see the provider sections of the knowledge base). They run before
+// the generic phrase families, because a provider often uses a code against
+// its registry meaning (Microsoft's 5.1.10 is "recipient not found", not
+// "null MX") or words a common refusal in its own way.
+
+// providerOf returns the provider id the rules know, from the id the decoder
+// found or, failing that, from tokens in the diagnostic itself.
+func providerOf(id, d string) string {
+	switch strings.ToLower(id) {
+	case "google", "gmail", "gsuite", "googleworkspace", "google-workspace", "googlegroups":
+		return "google"
+	case "microsoft", "outlook", "hotmail", "office365", "microsoft365", "exchangeonline", "exchange-online":
+		return "microsoft"
+	case "yahoo", "yahooinc", "aol", "verizon", "att":
+		return "yahoo"
+	case "cox":
+		return "cox"
+	case "spectrum", "charter":
+		return "spectrum"
+	case "orange", "franceptt", "wanadoo", "laposte":
+		return "orange"
+	case "mimecast":
+		return "mimecast"
+	case "messagelabs", "symantec", "broadcom":
+		return "messagelabs"
+	case "nttdocomo", "docomo":
+		return "nttdocomo"
+	case "facebook", "meta":
+		return "facebook"
+	case "godaddy", "secureserver":
+		return "godaddy"
+	}
+	switch {
+	case d == "":
+		return ""
+	case strings.Contains(d, "gsmtp") || strings.Contains(d, "support.google.com"):
+		return "google"
+	case strings.Contains(d, ".outlook.com") || strings.Contains(d, "sender.office.com") ||
+		strings.Contains(d, "postmaster.live.com") || strings.Contains(d, "go.microsoft.com"):
+		return "microsoft"
+	case strings.Contains(d, "yahooinc.com") || strings.Contains(d, "yahoo.com account") || strings.Contains(d, "postmaster.verizonmedia.com") ||
+		strings.Contains(d, "postmaster.yahoo.com"):
+		return "yahoo"
+	case strings.Contains(d, "cox.com") || strings.Contains(d, "cox.net"):
+		return "cox"
+	case strings.Contains(d, "spectrum.net") || strings.Contains(d, "charter.net"):
+		return "spectrum"
+	case orangeRE.MatchString(d):
+		return "orange"
+	case strings.Contains(d, "mimecast") || strings.Contains(d, "mcspamsignature"):
+		return "mimecast"
+	case strings.Contains(d, "facebook.com"):
+		return "facebook"
+	case strings.Contains(d, "docomo"):
+		return "nttdocomo"
+	}
+	return ""
+}
+
+// orangeRE finds an Orange / La Poste code: OFR_416, OFR004_104, LPN007_426.
+var orangeRE = regexp.MustCompile(`\b(?:ofr|lpn)[0-9]{0,3}_([0-9]{3})\b`)
+
+// auptRE finds a Cloudmark-style AUP code (Cox, Spectrum): AUP#CXBL, AUP#In-1310.
+var aupRE = regexp.MustCompile(`aup#([a-z]+-)?([a-z0-9]+)`)
+
+// providerReason applies the rules of provider p, or returns "".
+func providerReason(p, d string, s EnhancedCode, reply ReplyCode, cmd string) Reason {
+	switch p {
+	case "google":
+		return googleReason(d, s)
+	case "microsoft":
+		return microsoftReason(d, s)
+	case "yahoo":
+		return yahooReason(d)
+	case "cox":
+		return coxReason(d)
+	case "spectrum":
+		return spectrumReason(d)
+	case "orange":
+		return orangeReason(d)
+	case "mimecast":
+		// Mimecast's "email rejected due to security policies" names a
+		// content signature (MCSpamSignature, virus signatures ...).
+		if strings.Contains(d, "rejected due to security policies") || strings.Contains(d, "signature") {
+			return ReasonVirusDetected
+		}
+	case "messagelabs":
+		// MessageLabs refuses unknown recipients with "550 ... No such user"
+		// or "542 ... Rejected" at RCPT.
+		if phrases[ReasonUserUnknown].any(d) || strings.Contains(d, " rejected") {
+			return ReasonUserUnknown
+		}
+	case "nttdocomo":
+		// docomo refuses mail after DATA with "550 Unknown user": its
+		// per-recipient filter rejected the sender.
+		if cmd == "DATA" && phrases[ReasonUserUnknown].any(d) {
+			return ReasonRejected
+		}
+	case "facebook":
+		if strings.Contains(d, "rcp-p") || strings.Contains(d, "recipient preferences") {
+			return ReasonFiltered
+		}
+	case "godaddy":
+		if strings.Contains(d, "ib212") || strings.Contains(d, "judged to be spam") {
+			return ReasonSpamDetected
+		}
+	}
+	return ""
+}
+
+// googleReason: Gmail and Google Workspace replies.
+func googleReason(d string, s EnhancedCode) Reason {
+	switch {
+	case strings.Contains(d, "is inactive") || strings.Contains(d, "disableduser"):
+		return ReasonSuspend
+	case strings.Contains(d, "receiving mail at a rate") || strings.Contains(d, "receiving email too quickly") ||
+		strings.Contains(d, "unsolicitedratelimiterror") || strings.Contains(d, "has been rate limited") ||
+		strings.Contains(d, "sending limit exceeded"):
+		return ReasonSpeeding
+	case strings.Contains(d, "content presents a potential security issue") ||
+		strings.Contains(d, "policy that prohibits"):
+		return ReasonPolicyViolation
+	case strings.Contains(d, "likely unsolicited") || strings.Contains(d, "unsolicitedmessageerror"):
+		return ReasonSpamDetected
+	case strings.Contains(d, "not authorized to send email directly") ||
+		strings.Contains(d, "ip not in whitelist"):
+		return ReasonBlocked
+	case strings.Contains(d, "exceeded google's message size") || strings.Contains(d, "message size limit"):
+		return ReasonMesgTooBig
+	case strings.Contains(d, "out of storage space") || strings.Contains(d, "over quota"):
+		return ReasonMailboxFull
+	case strings.Contains(d, "nosuchuser") || strings.Contains(d, "account that you tried to reach does not exist"):
+		return ReasonUserUnknown
+	}
+	switch s {
+	case EnhancedCode{5, 7, 26}, EnhancedCode{4, 7, 26}, EnhancedCode{5, 7, 27}, EnhancedCode{4, 7, 27},
+		EnhancedCode{5, 7, 30}, EnhancedCode{4, 7, 30}, EnhancedCode{4, 7, 32}, EnhancedCode{5, 7, 32},
+		EnhancedCode{4, 7, 40}, EnhancedCode{5, 7, 40}, EnhancedCode{4, 7, 24}, EnhancedCode{5, 7, 24}:
+		return ReasonAuthFailure
+	case EnhancedCode{4, 7, 23}, EnhancedCode{5, 7, 25}, EnhancedCode{4, 7, 25}:
+		return ReasonRequirePTR
+	case EnhancedCode{4, 7, 29}, EnhancedCode{5, 7, 29}:
+		return ReasonFailedSTARTTLS
+	case EnhancedCode{4, 7, 28}, EnhancedCode{5, 7, 28}:
+		return ReasonBadReputation
+	}
+	return ""
+}
+
+// microsoftReason: Exchange Online, Microsoft 365 and Outlook.com replies,
+// whose private X.7.5xx-X.7.7xx codes are not in the registry.
+func microsoftReason(d string, s EnhancedCode) Reason {
+	switch {
+	case strings.Contains(d, "recipientnotfound") || strings.Contains(d, "recipnotfound"):
+		return ReasonUserUnknown
+	case strings.Contains(d, "submission quota exceeded"):
+		return ReasonSpeeding
+	case strings.Contains(d, "requested action not taken: mailbox unavailable"):
+		return ReasonUserUnknown // Outlook.com 550 5.5.0: no such mailbox
+	}
+	if s.Subject() == 1 && s.Detail() == 10 {
+		return ReasonUserUnknown // 5.1.10: recipient not found
+	}
+	if s.Subject() != 7 {
+		return ""
+	}
+	switch n := s.Detail(); {
+	case n == 509 || n == 515 || n == 23:
+		return ReasonAuthFailure
+	case n == 512:
+		return ReasonNotCompliantRFC
+	case n == 510:
+		return ReasonNotAccept
+	case n == 505:
+		return ReasonUserUnknown
+	case n == 506:
+		return ReasonBlocked // bad HELO
+	case n == 508:
+		return ReasonSpeeding
+	case n == 501 || n == 502 || n == 503 || n == 511 || n == 513 || n == 507:
+		return ReasonBlocked
+	case n >= 606 && n <= 649:
+		return ReasonBlocked // banned sending IP
+	case n >= 650 && n <= 699:
+		return ReasonBadReputation // rate limited on IP reputation
+	case n >= 700 && n <= 749:
+		return ReasonBlocked // tenant or IP pool banned
+	case n == 12 || n == 13 || (n >= 133 && n <= 136):
+		return ReasonSecurityError // recipient accepts authenticated senders only
+	}
+	return ""
+}
+
+// yahooReason: Yahoo, AOL and partner mailboxes, with bracket codes.
+func yahooReason(d string) Reason {
+	switch {
+	case strings.Contains(d, "[tss04]") || strings.Contains(d, "[ts01]") || strings.Contains(d, "[ts02]") ||
+		strings.Contains(d, "[ts03]") || strings.Contains(d, "[tss09]") || strings.Contains(d, "[tss11]") ||
+		strings.Contains(d, "permanently deferred"):
+		return ReasonBadReputation
+	case strings.Contains(d, "[bl21]") || strings.Contains(d, "[bl23]") || strings.Contains(d, "spamhaus"):
+		return ReasonBlocked
+	case strings.Contains(d, "headers are not rfc compliant"):
+		return ReasonNotCompliantRFC
+	case strings.Contains(d, "mailbox is disabled"):
+		return ReasonSuspend
+	case strings.Contains(d, "doesn't have a yahoo") || strings.Contains(d, "does not have a yahoo"):
+		return ReasonUserUnknown // "dd This user doesn't have a yahoo.com account", even after DATA
+	case strings.Contains(d, "not accepted for policy reasons") || strings.Contains(d, "[ph01]"):
+		return ReasonPolicyViolation
+	}
+	return ""
+}
+
+// coxReason: Cox's AUP# codes.
+func coxReason(d string) Reason {
+	m := aupRE.FindStringSubmatch(d)
+	if m == nil {
+		return ""
+	}
+	code := m[2]
+	switch {
+	case code == "cxbl" || code == "cdrbl" || strings.HasPrefix(code, "ipbl") || code == "rbl":
+		return ReasonBlocked
+	case strings.HasPrefix(code, "urlbl"):
+		return ReasonSpamDetected
+	case code == "cxsndr":
+		return ReasonRejected
+	case code == "cxdns":
+		return ReasonRequirePTR
+	case code == "cxcnct" || code == "cnct":
+		return ReasonTooManyConn
+	case code == "cxmxrt" || code == "mxrt":
+		return ReasonSpeeding
+	case code == "cxmj" || code == "cxthrt":
+		return ReasonSecurityError
+	case code == "cxsmtp":
+		return ReasonSyntaxError
+	}
+	return ""
+}
+
+// spectrumReason: Charter/Spectrum's AUP#nnnn and AUP#In-nnnn codes.
+func spectrumReason(d string) Reason {
+	m := aupRE.FindStringSubmatch(d)
+	if m == nil {
+		return ""
+	}
+	n, err := strconv.Atoi(m[2])
+	if err != nil {
+		return coxReason(d)
+	}
+	switch {
+	case n >= 1000 && n < 1100:
+		return ReasonBlocked
+	case n >= 1300 && n < 1400:
+		return ReasonTooManyConn
+	}
+	return ""
+}
+
+// orangeReason: Orange / Wanadoo / La Poste codes, by their 3-digit number.
+func orangeReason(d string) Reason {
+	m := orangeRE.FindStringSubmatch(d)
+	if m == nil {
+		return ""
+	}
+	switch m[1] {
+	case "104":
+		return ReasonTooManyConn
+	case "105", "107", "108", "999":
+		return ReasonBlocked // "Service refuse. Veuillez essayer plus tard"
+	case "416":
+		return ReasonUserUnknown
+	case "426":
+		return ReasonSuspend
+	case "506":
+		return ReasonSpamDetected
+	case "630":
+		return ReasonPolicyViolation
+	}
+	return ""
+}
