@@ -72,11 +72,15 @@ type Batch struct {
 // ErrBatchEmpty the Batch is still usable and reads what it can; on
 // ErrBatchBinary it is nil.
 func NewBatch(data []byte, kind BatchKind) (*Batch, error) {
+	return newBatchLimit(data, kind, MaxBatchSize)
+}
+
+func newBatchLimit(data []byte, kind BatchKind, limit int) (*Batch, error) {
 	var tooBig error
-	if len(data) > MaxBatchSize {
-		cut := bytes.LastIndexByte(data[:MaxBatchSize], '\n')
+	if len(data) > limit {
+		cut := bytes.LastIndexByte(data[:limit], '\n')
 		if cut < 0 {
-			cut = MaxBatchSize - 1
+			cut = limit - 1
 		}
 		data, tooBig = data[:cut+1], ErrBatchTooLarge
 	}
@@ -87,7 +91,7 @@ func NewBatch(data []byte, kind BatchKind) (*Batch, error) {
 	var err error
 	if kind == "" {
 		kind, err = SniffBatch(data)
-		if err == ErrBatchBinary {
+		if errors.Is(err, ErrBatchBinary) {
 			return nil, err
 		}
 	}

@@ -39,7 +39,7 @@ type blEvent struct {
 	rcptAt int
 	diag   string
 	diagAt int
-	diagN  int // how many bytes of diag stand verbatim at diagAt (CSV quoting may differ after); 0 means all
+	diagN  int    // how many bytes of diag stand verbatim at diagAt (CSV quoting may differ after); 0 means all
 	dsn    string // status given in a field of its own (Postfix and Sendmail dsn=)
 	dsnAt  int
 	mta    string
@@ -211,104 +211,57 @@ func blReport(text string, evs []blEvent) Report {
 	return r
 }
 
-// blRecipient explains one event, with the knowledge base and the reason
-// classifier, as the decoder does for a bounce mail.
+// blRecipient explains one event as the decoder explains a failure read
+// from a bounce mail (see finish), so batch rows and the decoder view agree.
 func blRecipient(text string, ev blEvent) Recipient {
-	rc := Recipient{
-		Recipient:  ev.rcpt,
-		Action:     ev.action,
-		Diagnostic: strings.TrimSpace(ev.diag),
-		Fix:        []string{},
-		Links:      []Link{},
-		Spans:      []Span{},
+	r := record{
+		rcpt:   ev.rcpt,
+		action: ev.action,
+		diag:   strings.TrimSpace(ev.diag),
+		mta:    strings.TrimSuffix(ev.mta, "."),
+		hint:   ev.hint,
+		reader: ev.reader,
+		block:  span{0, len(text)},
+	}
+	at := func(pos, n int) span {
+		if pos < 0 || n <= 0 || pos+n > len(text) {
+			return span{}
+		}
+		return span{pos, pos + n}
 	}
 	verbatim := len(ev.diag)
 	if ev.diagN > 0 {
 		verbatim = ev.diagN
 	}
 	inDiag := func(end int) bool { return ev.diagAt >= 0 && end <= verbatim }
-	span := func(k SpanKind, at, n int) {
-		if at >= 0 && n > 0 && at+n <= len(text) {
-			rc.Spans = append(rc.Spans, Span{Kind: k, Start: at, End: at + n})
-		}
-	}
-	host := strings.TrimSuffix(ev.mta, ".")
-	rc.RemoteMTA = host
-	var reply ReplyCode
-	var status EnhancedCode
 	if m := blReplyRE.FindStringSubmatchIndex(ev.diag); m != nil {
-		reply, _ = ParseReplyCode(ev.diag[m[2]:m[3]])
+		r.reply, _ = ParseReplyCode(ev.diag[m[2]:m[3]])
 		if inDiag(m[3]) {
-			span(SpanReplyCode, ev.diagAt+m[2], 3)
+			r.replyAt = at(ev.diagAt+m[2], 3)
 		}
 	}
 	if m := blStatusRE.FindStringSubmatchIndex(ev.diag); m != nil {
-		status, _ = ParseEnhancedCode(ev.diag[m[2]:m[3]])
-		if inDiag(m[3]) && !status.IsZero() {
-			span(SpanStatus, ev.diagAt+m[2], m[3]-m[2])
+		if r.status, _ = ParseEnhancedCode(ev.diag[m[2]:m[3]]); !r.status.IsZero() && inDiag(m[3]) {
+			r.stAt = at(ev.diagAt+m[2], m[3]-m[2])
 		}
 	}
-	if status.IsZero() && ev.dsn != "" {
-		status, _ = ParseEnhancedCode(ev.dsn)
-		if !status.IsZero() {
-			span(SpanStatus, ev.dsnAt, len(ev.dsn))
+	if r.status.IsZero() && ev.dsn != "" {
+		if r.status, _ = ParseEnhancedCode(ev.dsn); !r.status.IsZero() {
+			r.stAt = at(ev.dsnAt, len(ev.dsn))
 		}
 	}
 	if ev.diagAt >= 0 {
-		span(SpanDiagnostic, ev.diagAt, verbatim)
+		r.diagAt = at(ev.diagAt, verbatim)
 	}
-	span(SpanRecipient, ev.rcptAt, len(ev.rcpt))
-	span(SpanRemoteMTA, ev.mtaAt, len(ev.mta))
-	rc.ReplyCode, rc.Status = reply.String(), status.String()
-	if ev.action == "delivered" {
-		rc.Reason, rc.Retry, rc.Summary = ReasonDelivered, RetryNo, "Delivered."
-		return rc
-	}
+	r.rcptAt = at(ev.rcptAt, len(ev.rcpt))
+	r.mtaAt = at(ev.mtaAt, len(r.mta))
 	if m := blCommandRE.FindStringSubmatch(ev.diag); m != nil {
-		rc.Command = blCommandName(m[1])
+		r.command = blCommandName(m[1])
 	}
-	prov, ps, pe := DetectProvider(ev.diag)
-	if prov != "" && inDiag(pe) {
-		span(SpanProviderToken, ev.diagAt+ps, pe-ps)
-	} else if prov == "" && host != "" {
-		if prov, ps, pe = DetectProvider(host); prov != "" && ev.mtaAt >= 0 {
-			span(SpanProviderToken, ev.mtaAt+ps, pe-ps)
-		}
+	if ev.action == "delivered" {
+		r.hint = ReasonDelivered
 	}
-	ex := Explain(Query{Provider: prov, Reply: reply, Status: status, Text: ev.diag})
-	reason := classifyReason(clue{
-		Diagnostic: rc.Diagnostic, Reply: reply, Status: status, Provider: prov,
-		Action: ev.action, Command: rc.Command, Reader: ev.reader, Hint: ev.hint, Context: text,
-	})
-	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {
-		reason = ex.Reason
-	}
-	if reason == "" {
-		reason = ReasonUndefined
-	}
-	if prov == "" {
-		prov = ex.Provider
-	}
-	rc.Provider, rc.Reason = prov, reason
-	rc.Permanent = ev.action == "failed"
-	rc.HardBounce = reason.HardBounce(rc.Permanent)
-	rc.Retry = ex.Retry
-	switch {
-	case ev.action == "delayed":
-		rc.Retry = RetryLater
-	case rc.HardBounce:
-		rc.Retry = RetryNo
-	case rc.Retry == "":
-		rc.Retry = RetryAfterFix
-	}
-	rc.Summary, rc.Explanation = ex.Summary, ex.Meaning
-	if ex.Fix != nil {
-		rc.Fix = ex.Fix
-	}
-	if ex.Links != nil {
-		rc.Links = ex.Links
-	}
-	return rc
+	return finish(text, &r)
 }
 
 // blCommandName returns the SMTP command name for a phrase of a log line.

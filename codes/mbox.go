@@ -73,7 +73,15 @@ func mboxNext(data []byte, off int) (start, end, next int) {
 		}
 		p = nl + 1
 	}
-	return start, len(data), len(data)
+	// the last message: drop the blank line that ends it
+	end = len(data)
+	switch {
+	case bytes.HasSuffix(data[start:], []byte("\r\n\r\n")):
+		end -= 2
+	case bytes.HasSuffix(data[start:], []byte("\n\n")):
+		end--
+	}
+	return start, end, len(data)
 }
 
 // mboxUnquote removes one '>' from each line of msg that starts with
