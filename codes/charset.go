@@ -15,35 +15,35 @@ import (
 // which knows the aliases mailers really write (sjis, x-sjis, ks_c_5601-1987,
 // gb2312, ...), then in the IANA registry. An unknown charset yields the
 // bytes as they are (invalid UTF-8 replaced) and ok false.
-func toUTF8(b []byte, charset string) (s string, ok bool) {
+func toUTF8(in string, charset string) (s string, ok bool) {
 	cs := strings.ToLower(strings.Trim(strings.TrimSpace(charset), `"'`))
 	switch cs {
 	case "", "us-ascii", "ascii", "utf-8", "utf8", "us_ascii", "ansi_x3.4-1968", "x-unknown", "unknown-8bit", "default":
-		if utf8.Valid(b) {
-			if cs == "" && hasISO2022Escape(b) {
+		if utf8.ValidString(in) {
+			if cs == "" && hasISO2022Escape(in) {
 				// Japanese mailers often send ISO-2022-JP text with no
 				// charset parameter (RFC 1468 text is 7-bit).
-				if out, err := japanese.ISO2022JP.NewDecoder().Bytes(b); err == nil {
-					return string(out), true
+				if out, err := japanese.ISO2022JP.NewDecoder().String(in); err == nil {
+					return out, true
 				}
 			}
-			return string(b), true
+			return in, true
 		}
 		if cs == "" || cs == "x-unknown" || cs == "unknown-8bit" || cs == "default" {
 			// Undeclared 8-bit text: guess the common legacy charsets.
-			return guess8bit(b), true
+			return guess8bit(in), true
 		}
-		return strings.ToValidUTF8(string(b), "\uFFFD"), true
+		return strings.ToValidUTF8(in, "\uFFFD"), true
 	}
 	enc := lookupCharset(cs)
 	if enc == nil {
-		return strings.ToValidUTF8(string(b), "\uFFFD"), false
+		return strings.ToValidUTF8(in, "\uFFFD"), false
 	}
-	out, err := enc.NewDecoder().Bytes(b)
+	out, err := enc.NewDecoder().String(in)
 	if err != nil {
-		return strings.ToValidUTF8(string(b), "\uFFFD"), false
+		return strings.ToValidUTF8(in, "\uFFFD"), false
 	}
-	return strings.ToValidUTF8(string(out), "\uFFFD"), true
+	return strings.ToValidUTF8(out, "\uFFFD"), true
 }
 
 func lookupCharset(cs string) encoding.Encoding {
@@ -64,7 +64,7 @@ func lookupCharset(cs string) encoding.Encoding {
 	return nil
 }
 
-func hasISO2022Escape(b []byte) bool {
+func hasISO2022Escape(b string) bool {
 	for i := 0; i+2 < len(b); i++ {
 		if b[i] == 0x1b && b[i+1] == '$' && (b[i+2] == 'B' || b[i+2] == '@') {
 			return true
@@ -76,17 +76,17 @@ func hasISO2022Escape(b []byte) bool {
 // guess8bit decodes 8-bit text with no declared charset: ISO-2022-JP when it
 // has its escapes, else Shift_JIS or EUC-JP when they decode cleanly (the
 // undeclared 8-bit mail seen in practice is Japanese), else Windows-1252.
-func guess8bit(b []byte) string {
-	for _, e := range []encoding.Encoding{japanese.ShiftJIS, japanese.EUCJP} {
-		out, err := e.NewDecoder().Bytes(b)
-		if err == nil && !strings.ContainsRune(string(out), utf8.RuneError) {
-			return string(out)
+func guess8bit(b string) string {
+	for _, e := range [...]encoding.Encoding{japanese.ShiftJIS, japanese.EUCJP} {
+		out, err := e.NewDecoder().String(b)
+		if err == nil && !strings.ContainsRune(out, utf8.RuneError) {
+			return out
 		}
 	}
 	if e, err := htmlindex.Get("windows-1252"); err == nil {
-		if out, err := e.NewDecoder().Bytes(b); err == nil {
-			return strings.ToValidUTF8(string(out), "\uFFFD")
+		if out, err := e.NewDecoder().String(b); err == nil {
+			return strings.ToValidUTF8(out, "\uFFFD")
 		}
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
+	return strings.ToValidUTF8(b, "\uFFFD")
 }

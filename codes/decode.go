@@ -30,7 +30,7 @@ func Decode(input []byte) (Report, error) {
 		return Report{Problems: []string{ErrTooLarge.Error() + ": over 16 MiB"}, Recipients: []Recipient{}}, ErrTooLarge
 	}
 	d := normalize(input)
-	s := string(d.buf)
+	s := d.buf.String()
 	rep := Report{Text: s, Problems: d.problems, Recipients: []Recipient{}}
 	if rep.Problems == nil {
 		rep.Problems = []string{}
@@ -238,7 +238,7 @@ func finish(s string, r *record) Recipient {
 		RemoteMTA:  r.mta,
 		Fix:        []string{},
 		Links:      []Link{},
-		Spans:      []Span{},
+		Spans:      make([]Span, 0, 6),
 	}
 	if rc.Action == "" {
 		rc.Action = "failed"

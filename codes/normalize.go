@@ -43,7 +43,8 @@ type hfield struct {
 
 // doc is an input turned into one displayable UTF-8 text, split in sections.
 type doc struct {
-	buf      []byte
+	buf      strings.Builder
+	last     byte // last byte written to buf
 	secs     []section
 	problems []string
 	top      []hfield // header fields of the top mail, nil when the input is not a mail
@@ -66,42 +67,59 @@ func (d *doc) add(k secKind, s string) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	start := len(d.buf)
-	if start > 0 && d.buf[start-1] != '\n' {
-		d.buf = append(d.buf, '\n')
+	start := d.buf.Len()
+	if start > 0 && d.last != '\n' {
+		d.buf.WriteByte('\n')
 		start++
 	}
-	d.buf = append(d.buf, s...)
-	if d.buf[len(d.buf)-1] != '\n' {
-		d.buf = append(d.buf, '\n')
+	d.buf.WriteString(s)
+	d.last = s[len(s)-1]
+	if d.last != '\n' {
+		d.buf.WriteByte('\n')
+		d.last = '\n'
 	}
 	if n := len(d.secs); n > 0 && d.secs[n-1].kind == k && d.secs[n-1].end == start {
-		d.secs[n-1].end = len(d.buf)
+		d.secs[n-1].end = d.buf.Len()
 		return
 	}
-	d.secs = append(d.secs, section{k, start, len(d.buf)})
+	d.secs = append(d.secs, section{k, start, d.buf.Len()})
 }
 
-// addHeader appends header fields as "Name: value" lines.
+// addHeader appends header fields as "Name: value" lines, folded values as
+// they were written.
 func (d *doc) addHeader(k secKind, fields []hfield) {
 	if len(fields) == 0 {
 		return
 	}
-	var b strings.Builder
-	for _, f := range fields {
-		b.WriteString(f.name)
-		b.WriteString(": ")
-		b.WriteString(f.value)
-		b.WriteByte('\n')
+	start := d.buf.Len()
+	if start > 0 && d.last != '\n' {
+		d.buf.WriteByte('\n')
+		start++
 	}
-	d.add(k, b.String())
+	for _, f := range fields {
+		name := f.name
+		if !utf8.ValidString(name) {
+			name = strings.ToValidUTF8(name, "\uFFFD")
+		}
+		d.buf.WriteString(name)
+		d.buf.WriteString(": ")
+		d.buf.WriteString(f.value)
+		d.buf.WriteByte('\n')
+	}
+	d.last = '\n'
+	if n := len(d.secs); n > 0 && d.secs[n-1].kind == k && d.secs[n-1].end == start {
+		d.secs[n-1].end = d.buf.Len()
+		return
+	}
+	d.secs = append(d.secs, section{k, start, d.buf.Len()})
 }
 
 // normalize reads input into a doc. It never fails: what it cannot read is
 // kept as text and reported in problems.
 func normalize(input []byte) *doc {
-	d := &doc{buf: make([]byte, 0, len(input)+len(input)/4)}
-	s := crlfToLF(input)
+	d := &doc{secs: make([]section, 0, 8)}
+	d.buf.Grow(len(input) + len(input)/8)
+	s := crlfToLF(string(input))
 	// An mbox "From " separator line may precede the header.
 	if strings.HasPrefix(s, "From ") {
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -110,7 +128,7 @@ func normalize(input []byte) *doc {
 	}
 	s = strings.TrimLeft(s, "\n")
 	if !looksLikeHeader(s) {
-		text, _ := toUTF8([]byte(s), "")
+		text, _ := toUTF8(s, "")
 		d.add(secText, text)
 		return d
 	}
@@ -123,9 +141,9 @@ func normalize(input []byte) *doc {
 }
 
 // crlfToLF turns CRLF line ends into LF (RFC 5322 mail arrives with either).
-func crlfToLF(b []byte) string {
-	if bytes.IndexByte(b, '\r') < 0 {
-		return string(b)
+func crlfToLF(b string) string {
+	if strings.IndexByte(b, '\r') < 0 {
+		return b
 	}
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
@@ -161,36 +179,48 @@ func looksLikeHeader(s string) bool {
 // fields and returns the body that follows. It is tolerant: a line that is
 // neither a field nor a continuation ends the header.
 func parseHeader(s string) ([]hfield, string) {
-	var fields []hfield
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '\n')
-		line := s
-		next := ""
+	fields := make([]hfield, 0, 16)
+	vs := -1 // start of the current field's value in s
+	pos := 0
+	for pos < len(s) {
+		i := strings.IndexByte(s[pos:], '\n')
+		end, next := len(s), len(s)
 		if i >= 0 {
-			line, next = s[:i], s[i+1:]
+			end, next = pos+i, pos+i+1
 		}
+		line := s[pos:end]
 		if line == "" {
-			return fields, next
+			return fields, s[next:]
 		}
 		if line[0] == ' ' || line[0] == '\t' {
-			if n := len(fields); n > 0 {
-				v := strings.TrimSpace(line)
-				if v != "" {
-					fields[n-1].value += " " + v
-				}
+			if n := len(fields); n > 0 && vs >= 0 {
+				// Keep the folded value as written; field unfolds it.
+				fields[n-1].value = strings.TrimRight(s[vs:end], " \t")
 			}
-			s = next
+			pos = next
 			continue
 		}
 		c := strings.IndexByte(line, ':')
 		if c <= 0 || strings.ContainsAny(line[:c], " \t") {
 			// Not a header field: the body starts here (missing blank line).
-			return fields, s
+			return fields, s[pos:]
 		}
-		fields = append(fields, hfield{name: line[:c], value: strings.TrimSpace(line[c+1:])})
-		s = next
+		vs = pos + c + 1
+		for vs < end && (s[vs] == ' ' || s[vs] == '\t') {
+			vs++
+		}
+		fields = append(fields, hfield{name: line[:c], value: strings.TrimRight(s[vs:end], " \t")})
+		pos = next
 	}
 	return fields, ""
+}
+
+// unfold joins the lines of a folded header value (RFC 5322 section 2.2.3).
+func unfold(v string) string {
+	if strings.IndexByte(v, '\n') < 0 {
+		return v
+	}
+	return collapse(v)
 }
 
 var wordDecoder = &mime.WordDecoder{CharsetReader: func(charset string, r io.Reader) (io.Reader, error) {
@@ -206,12 +236,12 @@ func decodeFields(fields []hfield) []hfield {
 	for i := range fields {
 		v := fields[i].value
 		if strings.Contains(v, "=?") {
-			if dv, err := wordDecoder.DecodeHeader(v); err == nil {
+			if dv, err := wordDecoder.DecodeHeader(unfold(v)); err == nil {
 				v = dv
 			}
 		}
 		if !utf8.ValidString(v) {
-			v = guess8bit([]byte(v))
+			v = guess8bit(v)
 		}
 		fields[i].value = v
 	}
@@ -222,7 +252,7 @@ func decodeFields(fields []hfield) []hfield {
 func field(fields []hfield, name string) string {
 	for _, f := range fields {
 		if strings.EqualFold(f.name, name) {
-			return f.value
+			return unfold(f.value)
 		}
 	}
 	return ""
@@ -308,7 +338,7 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 		}
 	case mt == "message/rfc822" || mt == "message/global" || mt == "message/rfc822-headers" || mt == "text/rfc822-headers":
 		raw := d.transferDecode(fields, body)
-		raw = strings.TrimLeft(crlfToLF([]byte(raw)), "\n")
+		raw = strings.TrimLeft(crlfToLF(raw), "\n")
 		if !looksLikeHeader(raw) {
 			if !inOrig {
 				d.addText(fields, body, "text/plain", params)
@@ -328,11 +358,11 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 		}
 	case mt == "message/delivery-status" || mt == "message/global-delivery-status":
 		s := d.transferDecode(fields, body)
-		s, _ = toUTF8([]byte(crlfToLF([]byte(s))), params["charset"])
+		s, _ = toUTF8(crlfToLF(s), params["charset"])
 		d.add(secDSN, strings.TrimLeft(s, "\n"))
 	case mt == "message/feedback-report":
 		s := d.transferDecode(fields, body)
-		s, _ = toUTF8([]byte(crlfToLF([]byte(s))), "")
+		s, _ = toUTF8(crlfToLF(s), "")
 		d.add(secFeedback, strings.TrimLeft(s, "\n"))
 	case inOrig:
 		return
@@ -345,11 +375,11 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 func (d *doc) addText(fields []hfield, body, mt string, params map[string]string) {
 	s := d.transferDecode(fields, body)
 	cs := params["charset"]
-	text, ok := toUTF8([]byte(s), cs)
+	text, ok := toUTF8(s, cs)
 	if !ok {
 		d.problem("unknown charset %s: shown as is", cs)
 	}
-	text = crlfToLF([]byte(text))
+	text = crlfToLF(text)
 	if mt == "text/html" {
 		text = stripHTML(text)
 	}

@@ -16,7 +16,7 @@ type dsnField struct {
 
 // dsnFields reads header-style fields from s[lo:hi].
 func dsnFields(s string, lo, hi int) []dsnField {
-	var fs []dsnField
+	fs := make([]dsnField, 0, 16)
 	blank := false
 	for i := lo; i < hi; {
 		l, next := line(s[:hi], i)

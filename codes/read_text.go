@@ -33,19 +33,42 @@ var returnMarkers = [...]string{
 // isReturnMarker reports whether a line starts the returned message.
 func isReturnMarker(l string) bool {
 	t := strings.TrimSpace(l)
+	if len(t) < 10 || len(t) > 120 {
+		return false
+	}
 	if strings.HasPrefix(l, "From ") && strings.Count(l, ":") >= 2 && strings.Count(l, " ") >= 4 {
 		// An mbox separator line: a copy of the mail follows.
 		return true
 	}
-	if len(t) < 10 || len(t) > 120 {
+	// Lower-case into a stack buffer: this runs for every line.
+	var buf [120]byte
+	lt := buf[:len(t)]
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lt[i] = c
+	}
+	if !hasBytes(lt, "ssage") && !hasBytes(lt, "rigina") && !hasBytes(lt, "copy") && !hasBytes(lt, ": ") {
 		return false
 	}
 	for _, m := range returnMarkers {
-		if len(m) <= len(t) && indexFold(t, m) >= 0 {
+		if hasBytes(lt, m) {
 			if m == "received: from" || m == "return-path: <" {
 				// A header line of the returned message shown inline.
-				return hasFoldPrefix(t, m) && l == t
+				return len(lt) >= len(m) && string(lt[:len(m)]) == m && l == t
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// hasBytes is bytes.Contains for a string needle, without allocating.
+func hasBytes(b []byte, s string) bool {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if b[i] == s[0] && string(b[i:i+len(s)]) == s {
 			return true
 		}
 	}
