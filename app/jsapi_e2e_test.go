@@ -1,0 +1,502 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/bouncedecoder/bouncedecoder/codes"
+)
+
+// The JavaScript API and embed tests run web/bounce-decoder.js,
+// web/embed.js and web/embed-demo.html in headless Chromium, with the app
+// served on one loopback origin (http://127.0.0.1:PORT) and the demo page,
+// as a docs site would host it, on another (http://localhost:PORT2).
+// Run them with
+//
+//	go test ./app -run TestJSAPIE2E
+//
+// They use the browser and server helpers of e2e_test.go.
+
+// jsapiText is the API's first example: non-ASCII characters (two bytes,
+// three bytes, four bytes: two UTF-16 units) before the codes, so that byte
+// offsets and JavaScript string indices differ.
+const jsapiText = "Fehler: Empfänger ✉ 📧 unbekannt. 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown"
+
+func TestJSAPIE2E(t *testing.T) {
+	browser := startBrowser(t)
+	web := buildTestWeb(t)
+	jsapiBuildWasm(t, filepath.Join(web, "bounce-decoder.wasm"))
+	s, err := loadSite(web, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	appSrv := startHTTP(t, newServer(s))
+	docs := jsapiStartDocs(t, web, appSrv.url)
+	if jsapiOrigin(docs) == jsapiOrigin(appSrv.url) {
+		t.Fatalf("docs origin %s is the app's", docs)
+	}
+
+	t.Run("decode", func(t *testing.T) {
+		tab := newTab(t, browser)
+		jsapiOpenDemo(t, tab, appSrv.url+"/web/embed-demo.html", true)
+		jsapiCheckText(t, tab, jsapiText)
+		jsapiCheckText(t, tab, "550 5.1.1 <bob@example.com>: User unknown")
+
+		before := eval[int](t, tab, `performance.getEntriesByType("resource").length`)
+		got := eval[string](t, tab, `(() => {
+  const out = [];
+  try { BounceDecoder.decode(42); out.push("no throw"); } catch (e) { out.push(e.name); }
+  const big = BounceDecoder.decode("x".repeat(16 * 1024 * 1024 + 1));
+  out.push(big.error || "no error", String(big.recipients.length));
+  const bytes = BounceDecoder.decode(new TextEncoder().encode("451 4.7.1 Greylisted, try again later"));
+  out.push(bytes.recipients.length ? bytes.recipients[0].reply_code + " " + bytes.recipients[0].status : "none");
+  const none = BounceDecoder.decode("hello, how are you?");
+  out.push(String(none.bounce), String(none.recipients.length));
+  return out.join("|");
+})()`)
+		want := "TypeError|" + codes.ErrTooLarge.Error() + "|0|451 4.7.1|false|0"
+		if got != want {
+			t.Errorf("edge cases = %q, want %q", got, want)
+		}
+		// Decoding makes no request: the page loaded everything up front.
+		if after := eval[int](t, tab, `performance.getEntriesByType("resource").length`); after != before {
+			urls := eval[[]string](t, tab, `performance.getEntriesByType("resource").map((e) => e.name)`)
+			t.Errorf("decoding made %d requests: %q", after-before, urls[before:])
+		}
+		// The page's own use of the API: marks from the spans.
+		jsapiWaitText(t, tab, `#api-result mark[data-kind="status"]`, "5.1.1")
+		jsapiWaitText(t, tab, `#api-result mark[data-kind="reply_code"]`, "550")
+		assertOnlySameOrigin(t, tab, appSrv.url)
+		assertClean(t, tab)
+	})
+
+	t.Run("same-as-cli", func(t *testing.T) {
+		tab := newTab(t, browser)
+		jsapiOpenDemo(t, tab, appSrv.url+"/web/embed-demo.html", true)
+		files, _ := filepath.Glob("../codes/testdata/corpus/dev/*.eml")
+		more, _ := filepath.Glob("../codes/testdata/corpus/not-bounces/*.eml")
+		files = append(files, more...)
+		if len(files) < 10 {
+			t.Fatalf("found %d corpus mails in ../codes/testdata/corpus", len(files))
+		}
+		recipients := 0
+		for _, f := range files {
+			recipients += jsapiCompareCLI(t, tab, f)
+		}
+		t.Logf("%d mails, %d recipients: the JavaScript API and the command line agree", len(files), recipients)
+		assertClean(t, tab)
+	})
+
+	t.Run("api-cross-origin", func(t *testing.T) {
+		if !jsapiCORS(t, appSrv.url+"/web/bounce-decoder.wasm", jsapiOrigin(docs)) {
+			t.Skip("SKIP: the app server sends no Access-Control-Allow-Origin for /web/bounce-decoder.wasm, " +
+				"so the JavaScript API cannot be loaded from another origin; app/server.go must allow it")
+		}
+		tab := newTab(t, browser)
+		jsapiOpenDemo(t, tab, docs+"/embed-demo.html", true)
+		jsapiCheckText(t, tab, jsapiText)
+		assertClean(t, tab)
+	})
+
+	t.Run("embed", func(t *testing.T) {
+		if !jsapiHasRoute("/embed") {
+			t.Skip("SKIP: the app has no /embed route yet (app/routes.go): the embed widget cannot be tested")
+		}
+		tab := newTab(t, browser)
+		jsapiOpenDemo(t, tab, docs+"/embed-demo.html", false)
+
+		// The iframes point at the app's /embed with the options.
+		run(t, tab, chromedp.WaitReady(chromedp.CSS(`#widget-light iframe`)), chromedp.WaitReady(chromedp.CSS(`#widget-dark iframe`)))
+		light := attr(t, tab, `#widget-light iframe`, "src")
+		text := attr(t, tab, `#widget-light`, "data-text")
+		prefix := appSrv.url + "/embed?theme=light#t="
+		if !strings.HasPrefix(light, prefix) {
+			t.Fatalf("light iframe src = %q, want %s...", light, prefix)
+		}
+		if got, err := jsapiFragmentText(strings.TrimPrefix(light, prefix)); err != nil || got != text {
+			t.Errorf("fragment decodes to %q, %v; want the data-text %q", got, err, text)
+		}
+		if dark := attr(t, tab, `#widget-dark iframe`, "src"); dark != appSrv.url+"/embed?theme=dark" {
+			t.Errorf("dark iframe src = %q, want %s", dark, appSrv.url+"/embed?theme=dark")
+		}
+
+		// Inside the light iframe (another site: its own target), the
+		// app decodes the text from the fragment.
+		frame := jsapiAttachFrame(t, tab, prefix)
+		run(t, frame, chromedp.WaitVisible(chromedp.CSS(`[data-ready="true"]`)))
+		run(t, frame, chromedp.WaitVisible(chromedp.CSS(`[data-reply-code="550"]`)))
+		if st := attr(t, frame, `[data-reply-code="550"]`, "data-status"); st != "5.7.26" {
+			t.Errorf("embedded card data-status = %q, want 5.7.26", st)
+		}
+
+		// The iframe takes the height the page reports, and then shows
+		// the page without a scroll bar.
+		deadline := time.Now().Add(e2eTimeout)
+		for {
+			h := attr(t, tab, `#widget-light iframe`, "data-height")
+			inner := eval[int](t, frame, `Math.ceil(document.documentElement.scrollHeight)`)
+			box := eval[int](t, tab, `Math.round(document.querySelector("#widget-light iframe").getBoundingClientRect().height)`)
+			view := eval[int](t, frame, `window.innerHeight`)
+			if h != "" && fmt.Sprint(box) == h && inner <= view+1 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("iframe not resized to its content: data-height %q, box %d px, inner view %d px, content %d px", h, box, view, inner)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+
+		// A height message from any other window than the app's iframes
+		// is ignored.
+		before := attr(t, tab, `#widget-light iframe`, "data-height")
+		eval[bool](t, tab, `(window.postMessage({type: "bounce-decoder:height", height: 4321}, "*"), new Promise((r) => setTimeout(() => r(true), 300)))`)
+		if after := attr(t, tab, `#widget-light iframe`, "data-height"); after != before {
+			t.Errorf("a message from the docs page itself resized the iframe: %s → %s", before, after)
+		}
+		assertClean(t, tab)
+	})
+}
+
+// jsapiBuildWasm builds the JavaScript API's WebAssembly file (app/jsapi)
+// to dst, as the build does.
+func jsapiBuildWasm(t *testing.T, dst string) {
+	t.Helper()
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", dst, "./jsapi")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building bounce-decoder.wasm: %v\n%s", err, out)
+	}
+}
+
+// jsapiStartDocs serves the demo page as a docs site on another origin
+// would: embed-demo.html with its script tags pointing at the app (what a
+// docs author copies), and its own embed-demo.js and embed-demo.css.
+func jsapiStartDocs(t *testing.T, web, appURL string) string {
+	t.Helper()
+	page, err := os.ReadFile(filepath.Join(web, "embed-demo.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	for _, f := range []string{"embed.js", "bounce-decoder.js"} {
+		old := `<script src="` + f + `">`
+		if !strings.Contains(html, old) {
+			t.Fatalf("embed-demo.html has no %s", old)
+		}
+		html = strings.Replace(html, old, `<script src="`+appURL+"/web/"+f+`">`, 1)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/embed-demo.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, html)
+	})
+	for _, f := range []string{"embed-demo.js", "embed-demo.css"} {
+		mux.HandleFunc("/"+f, func(w http.ResponseWriter, r *http.Request) {
+			http.ServeFile(w, r, filepath.Join(web, f))
+		})
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: mux}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	// localhost is another site than 127.0.0.1: the browser isolates the
+	// app's iframe from the docs page as it would on the web.
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return "http://localhost:" + port
+}
+
+func jsapiOrigin(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	return p.Scheme + "://" + p.Host
+}
+
+// jsapiOpenDemo opens the demo page and, if api is set, waits until its
+// JavaScript API is ready.
+func jsapiOpenDemo(t *testing.T, tab context.Context, u string, api bool) {
+	t.Helper()
+	run(t, tab, chromedp.Navigate(u))
+	if !api {
+		return
+	}
+	run(t, tab, chromedp.WaitReady(chromedp.CSS(`body[data-api-ready]`)))
+	if ready := attr(t, tab, `body`, "data-api-ready"); ready != "true" {
+		var status string
+		ctx, cancel := context.WithTimeout(tab, e2eTimeout)
+		defer cancel()
+		status, _ = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#api-status`)))
+		t.Fatalf("the JavaScript API did not start on %s: %s", u, status)
+	}
+}
+
+// jsapiReport is what the API returns.
+type jsapiReport struct {
+	codes.Report
+	Error string `json:"error"`
+}
+
+// jsapiDecode decodes input (a string, or bytes passed as a Uint8Array)
+// with the API in tab; it returns the report and, for each recipient and
+// span, the JavaScript slice report.text.slice(start, end).
+func jsapiDecode(t *testing.T, tab context.Context, input any) (jsapiReport, [][]string) {
+	t.Helper()
+	var arg string
+	switch v := input.(type) {
+	case string:
+		b, _ := json.Marshal(v)
+		arg = string(b)
+	case []byte:
+		arg = fmt.Sprintf(`Uint8Array.from(atob(%q), (c) => c.charCodeAt(0))`, base64.StdEncoding.EncodeToString(v))
+	}
+	out := eval[string](t, tab, `(() => {
+  const r = BounceDecoder.decode(`+arg+`);
+  const slices = r.recipients.map((x) => x.spans.map((s) => r.text.slice(s.start, s.end)));
+  return JSON.stringify({report: r, slices: slices});
+})()`)
+	var res struct {
+		Report jsapiReport
+		Slices [][]string
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("API result: %v", err)
+	}
+	return res.Report, res.Slices
+}
+
+// jsonSlice is text[start:end] of a Go report as it reads after JSON
+// encoding: each invalid UTF-8 byte becomes U+FFFD.
+func jsonSlice(text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return fmt.Sprintf("<bad span %d-%d of %d bytes>", start, end, len(text))
+	}
+	s := text[start:end]
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteRune(r) // RuneError for an invalid byte, with size 1
+		i += size
+	}
+	return b.String()
+}
+
+// jsapiCheckText decodes text with the API and checks it against the Go
+// decoder: the same report, and spans that slice the same tokens.
+func jsapiCheckText(t *testing.T, tab context.Context, text string) {
+	t.Helper()
+	got, slices := jsapiDecode(t, tab, text)
+	want, err := codes.Decode([]byte(text))
+	if err != nil {
+		t.Fatalf("codes.Decode: %v", err)
+	}
+	if got.Text != text {
+		t.Errorf("report.text = %q, want the input", got.Text)
+	}
+	if len(got.Recipients) == 0 {
+		t.Fatalf("no recipient in %q", text)
+	}
+	r := got.Recipients[0]
+	if r.ReplyCode != "550" || r.Status != "5.1.1" {
+		t.Errorf("reply_code %q status %q, want 550 5.1.1", r.ReplyCode, r.Status)
+	}
+	kinds := map[codes.SpanKind]string{}
+	for j, s := range r.Spans {
+		kinds[s.Kind] = slices[0][j]
+	}
+	if kinds[codes.SpanReplyCode] != "550" || kinds[codes.SpanStatus] != "5.1.1" {
+		t.Errorf("JavaScript slices of the spans = %q, want reply_code 550 and status 5.1.1", kinds)
+	}
+	jsapiCompare(t, text, &want, &got, slices)
+}
+
+// jsapiCompare checks that the API's report equals the Go report want, the
+// spans compared by what they slice.
+func jsapiCompare(t *testing.T, name string, want *codes.Report, got *jsapiReport, slices [][]string) {
+	t.Helper()
+	if len(got.Recipients) != len(want.Recipients) {
+		t.Errorf("%s: %d recipients in JavaScript, %d in Go", name, len(got.Recipients), len(want.Recipients))
+		return
+	}
+	for i := range want.Recipients {
+		w, g := want.Recipients[i], got.Recipients[i]
+		if len(w.Spans) != len(g.Spans) {
+			t.Errorf("%s: recipient %d: %d spans in JavaScript, %d in Go", name, i, len(g.Spans), len(w.Spans))
+			continue
+		}
+		for j, s := range w.Spans {
+			ws := jsonSlice(want.Text, s.Start, s.End)
+			if g.Spans[j].Kind != s.Kind || slices[i][j] != ws {
+				t.Errorf("%s: recipient %d span %d: JavaScript %s %q, Go %s %q", name, i, j, g.Spans[j].Kind, slices[i][j], s.Kind, ws)
+			}
+		}
+	}
+	// The rest must be equal as JSON values.
+	strip := func(r codes.Report) codes.Report {
+		r.File = ""
+		rs := make([]codes.Recipient, len(r.Recipients))
+		for i, x := range r.Recipients {
+			x.Spans = nil
+			rs[i] = x
+		}
+		r.Recipients = rs
+		return r
+	}
+	var a, b any
+	ja, _ := json.Marshal(strip(*want))
+	jb, _ := json.Marshal(strip(got.Report))
+	json.Unmarshal(ja, &a)
+	json.Unmarshal(jb, &b)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("%s: reports differ:\n JavaScript %.2000s\n Go         %.2000s", name, jb, ja)
+	}
+}
+
+// jsapiCompareCLI decodes the file with the command line, in process
+// (`bounce-decoder decode -`), and with the API from its raw bytes, and
+// compares. It returns the number of recipients.
+func jsapiCompareCLI(t *testing.T, tab context.Context, file string) int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runCLI([]string{"decode", "-"}, bytes.NewReader(data), &stdout, &stderr); code != 0 {
+		t.Errorf("%s: decode - exited %d: %s", file, code, stderr.String())
+	}
+	var cli codes.Report
+	if err := json.Unmarshal(stdout.Bytes(), &cli); err != nil {
+		t.Fatalf("%s: command line JSON: %v", file, err)
+	}
+	// The command line's spans are byte offsets into the text before JSON
+	// encoding: take them from the decoder it runs, after checking that
+	// they are the ones it printed.
+	want, _ := codes.Decode(data)
+	want.File = cli.File
+	if !reflect.DeepEqual(jsapiSpans(&cli), jsapiSpans(&want)) {
+		t.Fatalf("%s: codes.Decode and the command line disagree on spans", file)
+	}
+	got, slices := jsapiDecode(t, tab, data)
+	if got.Error != "" {
+		t.Errorf("%s: API error %q", file, got.Error)
+	}
+	cli.Text = want.Text // the same string, with its invalid bytes intact
+	jsapiCompare(t, filepath.Base(file), &cli, &got, slices)
+	return len(got.Recipients)
+}
+
+func jsapiSpans(r *codes.Report) [][]codes.Span {
+	var out [][]codes.Span
+	for _, x := range r.Recipients {
+		out = append(out, x.Spans)
+	}
+	return out
+}
+
+// jsapiWaitText waits until the element sel has the text want.
+func jsapiWaitText(t *testing.T, tab context.Context, sel, want string) {
+	t.Helper()
+	run(t, tab, chromedp.WaitVisible(chromedp.CSS(sel)))
+	ctx, cancel := context.WithTimeout(tab, e2eTimeout)
+	defer cancel()
+	got, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("%s = %q, want %q", sel, got, want)
+	}
+}
+
+// jsapiCORS reports whether u may be fetched by a page of origin.
+func jsapiCORS(t *testing.T, u, origin string) bool {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	req.Header.Set("Origin", origin)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", u, res.Status)
+	}
+	a := res.Header.Get("Access-Control-Allow-Origin")
+	return a == "*" || a == origin
+}
+
+// jsapiHasRoute reports whether the app has a page at path p.
+func jsapiHasRoute(p string) bool {
+	for _, r := range routes() {
+		if r.Path == p {
+			return true
+		}
+	}
+	return false
+}
+
+// jsapiFragmentText decodes the value of the #t= fragment: base64url
+// (unpadded) of deflate-raw of UTF-8 text.
+func jsapiFragmentText(v string) (string, error) {
+	if i := strings.IndexByte(v, '&'); i >= 0 {
+		v = v[:i]
+	}
+	z, err := base64.RawURLEncoding.DecodeString(v)
+	if err != nil {
+		return "", err
+	}
+	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(z)))
+	return string(b), err
+}
+
+// jsapiAttachFrame returns a context running in the iframe whose URL starts
+// with prefix: another site's iframe is a target of its own.
+func jsapiAttachFrame(t *testing.T, tab context.Context, prefix string) context.Context {
+	t.Helper()
+	deadline := time.Now().Add(e2eTimeout)
+	for {
+		infos, err := chromedp.Targets(tab)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
+				ctx, cancel := chromedp.NewContext(tab, chromedp.WithTargetID(info.TargetID))
+				t.Cleanup(cancel)
+				return ctx
+			}
+		}
+		if time.Now().After(deadline) {
+			var seen []string
+			for _, info := range infos {
+				seen = append(seen, string(info.Type)+" "+info.URL)
+			}
+			t.Fatalf("no iframe target at %s...; targets: %q", prefix, seen)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

@@ -1,0 +1,99 @@
+// Script of embed-demo.html: the JavaScript API used programmatically.
+// It builds the result with DOM nodes and textContent only: the decoded text
+// is never interpreted as HTML.
+(function () {
+  "use strict";
+  var form = document.getElementById("api-form");
+  var input = document.getElementById("api-input");
+  var status = document.getElementById("api-status");
+  var out = document.getElementById("api-result");
+
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    for (var k in attrs || {}) {
+      e.setAttribute(k, attrs[k]);
+    }
+    return e;
+  }
+
+  // highlight returns report.text with every span as a <mark data-kind>.
+  function highlight(report) {
+    var spans = [];
+    report.recipients.forEach(function (r) {
+      r.spans.forEach(function (s) {
+        if (s.end > s.start) {
+          spans.push(s);
+        }
+      });
+    });
+    spans.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
+    var p = el("p", undefined, { "class": "text" });
+    var at = 0;
+    spans.forEach(function (s) {
+      if (s.start < at) {
+        return; // nested or overlapping: keep the outer one
+      }
+      p.appendChild(document.createTextNode(report.text.slice(at, s.start)));
+      p.appendChild(el("mark", report.text.slice(s.start, s.end), { "data-kind": s.kind, title: s.kind }));
+      at = s.end;
+    });
+    p.appendChild(document.createTextNode(report.text.slice(at)));
+    return p;
+  }
+
+  function render(report) {
+    out.textContent = "";
+    if (report.error) {
+      out.appendChild(el("p", "Error: " + report.error, { "data-error": "" }));
+    }
+    if (!report.recipients.length) {
+      out.appendChild(el("p", report.note || "No bounce found.", { "data-result": "none" }));
+      return;
+    }
+    var table = el("table");
+    var head = el("tr");
+    ["Recipient", "Reply", "Status", "Reason", "Retry", "Summary"].forEach(function (h) {
+      head.appendChild(el("th", h, { scope: "col" }));
+    });
+    table.appendChild(head);
+    report.recipients.forEach(function (r) {
+      var tr = el("tr", undefined, { "data-reply-code": r.reply_code, "data-status": r.status });
+      [r.recipient, r.reply_code, r.status, r.reason, r.retry, r.summary].forEach(function (v) {
+        tr.appendChild(el("td", v || "–"));
+      });
+      table.appendChild(tr);
+    });
+    out.appendChild(table);
+    out.appendChild(highlight(report));
+  }
+
+  function decode() {
+    try {
+      render(BounceDecoder.decode(input.value));
+    } catch (err) {
+      out.textContent = "";
+      out.appendChild(el("p", String(err), { "data-error": "" }));
+    }
+  }
+
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    decode();
+  });
+
+  if (!window.BounceDecoder) {
+    status.textContent = "bounce-decoder.js did not load.";
+    return;
+  }
+  BounceDecoder.ready.then(function () {
+    status.textContent = "Decoder ready.";
+    document.body.setAttribute("data-api-ready", "true");
+    decode();
+  }, function (err) {
+    status.textContent = "The decoder could not start: " + err.message;
+    document.body.setAttribute("data-api-ready", "false");
+  });
+})();
