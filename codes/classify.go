@@ -50,8 +50,12 @@ func classifyReason(c clue) Reason {
 	}
 
 	d := normalizeDiagnostic(c.Diagnostic)
+	ctx := ""
+	if c.Context != "" {
+		ctx = normalizeDiagnostic(c.Context)
+	}
 	if d == "" {
-		d = normalizeDiagnostic(c.Context)
+		d = ctx
 	}
 	if c.Status.IsZero() || (c.Status.Subject() == 0 && c.Status.Detail() == 0) {
 		// No code, or only X.0.0: a more precise code in the text says more.
@@ -59,14 +63,32 @@ func classifyReason(c clue) Reason {
 			c.Status = s
 		}
 	}
-	cmd := commandOf(c, d)
+	cmd := commandOf(c, d, ctx)
 	tmp := statusReason(c.Status)
 
-	if r := providerReason(providerOf(c.Provider, d), d, c.Status, c.Reply, cmd); r != "" {
+	prov := providerOf(c.Provider, d)
+	if prov == "" && ctx != "" {
+		prov = providerOf("", ctx)
+	}
+	if r := providerReason(prov, d, c.Status, c.Reply, cmd); r != "" {
 		return r
 	}
 	if r := strongPhrases.find(d); r != "" {
 		return r
+	}
+	if unknownStrong.any(d) {
+		return ReasonUserUnknown
+	}
+	switch cmd {
+	case "CONN", "HELO", "EHLO":
+		// Refused before any address was given: the sending host itself.
+		if phrases[ReasonTooManyConn].any(d) {
+			return ReasonTooManyConn
+		}
+		return ReasonBlocked
+	}
+	if queueExpired.any(d) {
+		return ReasonExpired
 	}
 	if c.Status.Subject() == 7 && (tmp == ReasonAuthFailure || tmp == ReasonRequirePTR ||
 		tmp == ReasonFailedSTARTTLS || tmp == ReasonNotAccept || tmp == ReasonPolicyViolation) {
@@ -102,6 +124,19 @@ func classifyReason(c clue) Reason {
 	if vacationPhrases.any(d) {
 		return ReasonVacation
 	}
+	if ctx != "" && ctx != d {
+		// The reader's diagnostic said nothing we know: the text around
+		// the failure may.
+		if r := strongPhrases.find(ctx); r != "" {
+			return r
+		}
+		if r := trueTests(ctx, tmp, cmd); r != "" {
+			return r
+		}
+		if r := otherPhrases.find(ctx); r != "" {
+			return r
+		}
+	}
 	if c.Hint == ReasonOnHold || d != "" {
 		return ReasonOnHold
 	}
@@ -125,7 +160,7 @@ func vagueReason(r Reason) bool {
 // gives after DATA, when it refuses the message for a recipient it accepted
 // at RCPT; a pasted reply with no command is read as an answer to RCPT, the
 // common case for a reply a person pastes.
-func commandOf(c clue, d string) string {
+func commandOf(c clue, d, ctx string) string {
 	cmd := strings.ToUpper(strings.TrimSpace(c.Command))
 	switch cmd {
 	case "HELO", "EHLO", "CONN", "MAIL", "RCPT", "DATA":
@@ -140,11 +175,17 @@ func commandOf(c clue, d string) string {
 	default:
 		cmd = ""
 	}
+	if cmd == "" {
+		cmd = clueCommandIn(d)
+	}
 	if cmd == "" && noAddressReply(d) {
 		return "DATA"
 	}
 	if cmd == "" && rcptEchoRE.MatchString(d) {
 		return "RCPT"
+	}
+	if cmd == "" && ctx != "" {
+		cmd = clueCommandIn(ctx)
 	}
 	if cmd == "" && c.Reader == "reply" {
 		return "RCPT"
@@ -155,12 +196,46 @@ func commandOf(c clue, d string) string {
 // rcptEchoRE matches a reply that starts by echoing the recipient address
 // followed by a colon, the form Postfix-like servers give at RCPT:
 // "550 5.1.1 <bob@example.org>: Recipient address rejected: ...".
-var rcptEchoRE = regexp.MustCompile(`^[245][0-9][0-9][ -](?:[245]\.[0-9]{1,3}\.[0-9]{1,3} )?<[^<>@ ]+@[^<>@ ]+>: `)
+var rcptEchoRE = regexp.MustCompile(`^[245][0-9][0-9](?:[ -]|: ?)(?:[245]\.[0-9]{1,3}\.[0-9]{1,3} )?<[^<>@ ]+@[^<>@ ]+>: `)
+
+// clueCommandRE finds the SMTP command a report says a reply answered: Postfix
+// "(in reply to RCPT TO command)", Exim "after RCPT TO:", Sendmail ">>> DATA",
+// Yahoo "[RCPT_TO]", qmail's "does not like recipient" and "my name was
+// rejected", SendGrid "... in RCPT TO".
+var clueCommandRE = regexp.MustCompile(`in reply to (rcpt to|mail from|end of data|data|helo|ehlo)|after (rcpt to|mail from|end of data|data|initial connection|helo|ehlo|rcpt|mail)\b|>>> (rcpt to|mail from|data|helo|ehlo)|\[(rcpt_to|mail_from|data)\]|(does not like recipient|does not like sender|my name was rejected|failed after i sent the message|refused to talk to me)| in (rcpt to|mail from)$`)
+
+// clueCommandIn returns the command clueCommandRE finds in d, or "".
+func clueCommandIn(d string) string {
+	m := clueCommandRE.FindStringSubmatch(d)
+	if m == nil {
+		return ""
+	}
+	for _, g := range m[1:] {
+		switch g {
+		case "":
+			continue
+		case "rcpt to", "rcpt", "rcpt_to", "does not like recipient":
+			return "RCPT"
+		case "mail from", "mail", "mail_from", "does not like sender":
+			return "MAIL"
+		case "data", "end of data", "failed after i sent the message":
+			return "DATA"
+		case "helo", "ehlo", "my name was rejected":
+			return "HELO"
+		case "initial connection", "refused to talk to me":
+			return "CONN"
+		}
+	}
+	return ""
+}
 
 // noAddressReply reports whether d starts with a reply code followed directly
 // by a colon, as in "550 : user unknown".
 func noAddressReply(d string) bool {
 	if len(d) < 5 || d[0] < '2' || d[0] > '5' || !isDigit(d[1]) || !isDigit(d[2]) {
+		return false
+	}
+	if d[3] != ' ' && d[3] != '-' {
 		return false
 	}
 	rest := strings.TrimLeft(d[3:], " -")
@@ -218,7 +293,7 @@ func trueTests(d string, tmp Reason, cmd string) Reason {
 			return ReasonRejected
 		}
 	}
-	if tmp == ReasonHostUnknown || phrases[ReasonHostUnknown].any(d) {
+	if tmp == ReasonHostUnknown || phrases[ReasonHostUnknown].any(d) || hostMissingRE.MatchString(d) {
 		return ReasonHostUnknown
 	}
 	for _, r := range [...]Reason{ReasonSpamDetected, ReasonTooManyConn, ReasonBlocked} {
@@ -228,6 +303,10 @@ func trueTests(d string, tmp Reason, cmd string) Reason {
 	}
 	return ""
 }
+
+// hostMissingRE matches a host name said not to exist: "553 mx.example.com
+// does not exist" (an address "bob@example.com does not exist" does not match).
+var hostMissingRE = regexp.MustCompile(`(?:^|[ <(\[])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist`)
 
 // statusReason maps an enhanced status code (RFC 3463 and its updates) to
 // the reason it names, or "" when the code names none (X.0.0, X.5.0, ...).

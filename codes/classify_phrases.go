@@ -218,6 +218,19 @@ var strongPhrases = families{
 	)},
 }
 
+// unknownStrong are wordings of a missing mailbox that no command or code
+// turns into another reason.
+var unknownStrong = newPhrases(
+	"recipient name is not recognized",
+	"please check if address is correct",
+	"000c05a6", // Exchange 2000/2003 MSEXCH code: unknown recipient
+)
+
+// queueExpired: the sending server gave up after keeping the message queued.
+var queueExpired = newPhrases(
+	"in the queue too long",
+)
+
 // phrases are the families used by the ordered "true" tests.
 var phrases = map[Reason]phraseSet{
 	ReasonMailboxFull: newPhrases(
@@ -739,6 +752,7 @@ var otherPhrases = families{
 		"i/o error",
 		"error in processing",
 		"timeout waiting for",
+		"duplicated message-id",
 	)},
 	{ReasonNetworkError, newPhrases(
 		"name service error",

@@ -16,7 +16,12 @@ import (
 // found or, failing that, from tokens in the diagnostic itself.
 func providerOf(id, d string) string {
 	switch strings.ToLower(id) {
-	case "google", "gmail", "gsuite", "googleworkspace", "google-workspace", "googlegroups":
+	case "googlegroups", "google-groups":
+		return "googlegroups"
+	case "google", "gmail", "gsuite", "googleworkspace", "google-workspace":
+		if strings.Contains(d, "groups.google.com") {
+			return "googlegroups"
+		}
 		return "google"
 	case "microsoft", "outlook", "hotmail", "office365", "microsoft365", "exchangeonline", "exchange-online":
 		return "microsoft"
@@ -42,6 +47,8 @@ func providerOf(id, d string) string {
 	switch {
 	case d == "":
 		return ""
+	case strings.Contains(d, "groups.google.com"):
+		return "googlegroups"
 	case strings.Contains(d, "gsmtp") || strings.Contains(d, "support.google.com"):
 		return "google"
 	case strings.Contains(d, ".outlook.com") || strings.Contains(d, "sender.office.com") ||
@@ -87,6 +94,10 @@ func providerReason(p, d string, s EnhancedCode, reply ReplyCode, cmd string) Re
 		return spectrumReason(d)
 	case "orange":
 		return orangeReason(d)
+	case "googlegroups":
+		// Google Groups: the group does not exist or the sender may not
+		// post to it.
+		return ReasonRejected
 	case "mimecast":
 		// Mimecast's "email rejected due to security policies" names a
 		// content signature (MCSpamSignature, virus signatures ...).

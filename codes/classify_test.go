@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// st parses an enhanced status code for the test tables.
-func st(t testing.TB, s string) EnhancedCode {
+// clsStatus parses an enhanced status code for the test tables.
+func clsStatus(t testing.TB, s string) EnhancedCode {
 	t.Helper()
 	if s == "" {
 		return EnhancedCode{}
@@ -21,8 +21,8 @@ func st(t testing.TB, s string) EnhancedCode {
 	return e
 }
 
-// rc parses a reply code for the test tables.
-func rc(t testing.TB, s string) ReplyCode {
+// clsReply parses a reply code for the test tables.
+func clsReply(t testing.TB, s string) ReplyCode {
 	t.Helper()
 	if s == "" {
 		return 0
@@ -173,8 +173,8 @@ func TestClassifyReason(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := clue{
 				Diagnostic: tt.diag,
-				Reply:      rc(t, tt.reply),
-				Status:     st(t, tt.status),
+				Reply:      clsReply(t, tt.reply),
+				Status:     clsStatus(t, tt.status),
 				Command:    tt.command,
 				Action:     tt.action,
 				Provider:   tt.provider,
@@ -210,7 +210,7 @@ func TestClassifyReasonCases(t *testing.T) {
 			t.Fatalf("line %d: want 4 tab-separated fields, got %d", line, len(fields))
 		}
 		want := Reason(fields[0])
-		c := clue{Status: st(t, fields[1]), Command: fields[2], Diagnostic: fields[3]}
+		c := clue{Status: clsStatus(t, fields[1]), Command: fields[2], Diagnostic: fields[3]}
 		if d := strings.TrimSpace(fields[3]); len(d) >= 3 {
 			if r, err := ParseReplyCode(d[:3]); err == nil {
 				c.Reply = r
