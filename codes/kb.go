@@ -546,7 +546,6 @@ func kbFallbackReply(r ReplyCode) Explanation {
 	return ex
 }
 
-
 func kbOr(s, alt string) string {
 	if s == "" {
 		return alt
