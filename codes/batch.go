@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -140,6 +141,30 @@ func (b *Batch) Text(start, end int) string {
 		return string(mboxUnquote(b.data[start:end]))
 	}
 	return string(b.data[start:end])
+}
+
+// Reread decodes again the item at byte range [start, end) of Data, as
+// Next decoded it: callers keep only rows and ranges, and reread the one
+// item a user opens.
+func (b *Batch) Reread(start, end int) Report {
+	if start < 0 || end > len(b.data) || start > end {
+		return Report{Problems: []string{"codes: item range out of the input"}, Recipients: []Recipient{}}
+	}
+	switch b.kind {
+	case BatchLog:
+		text := string(bytes.TrimRight(b.data[start:end], "\r\n"))
+		return blReport(text, blParse(text))
+	case BatchTrace:
+		if b.trace != nil {
+			text := strings.TrimRight(string(b.data[start:end]), "\r\n")
+			rec, err := batchCSVReader(strings.NewReader(text), b.trace.comma).Read()
+			if err == nil {
+				return blReport(text, b.trace.events(text, rec))
+			}
+		}
+	}
+	r, _ := Decode([]byte(b.Text(start, end)))
+	return r
 }
 
 // Next decodes and returns the next item, or false when the input is
