@@ -1,3 +1,321 @@
 package codes
 
-var kbISP = []Entry{}
+// Mailbox providers beyond Google, Microsoft and Yahoo: Apple iCloud, the US
+// cable and telecom providers (Comcast, Cox, Spectrum, AT&T), Orange,
+// GoDaddy, GMX/WEB.DE/1&1, Mail.ru, Yandex and QQ.
+
+const (
+	kbSrcApple    = "Apple, \"Postmaster information for iCloud Mail\" (support.apple.com/en-us/102322); bracket codes from real iCloud bounces (Apple does not publish their meanings)"
+	kbSrcComcast  = "Comcast postmaster, \"Mail delivery error codes\" (postmaster.comcast.net/mail-error-codes.html); Xfinity support \"Email errors\""
+	kbSrcCox      = "Cox postmaster \"Error Codes\" (cox.com/residential/support/email-error-codes.html, formerly postmaster.cox.net)"
+	kbSrcSpectrum = "Spectrum \"Understanding email error codes\" (spectrum.net/support/internet/understanding-email-error-codes); Spectrum community answer by a Spectrum employee (2023)"
+	kbSrcATT      = "Real AT&T bounce texts (\"For assistance forward this email to abuse_rbl@abuse-att.net\"); secondary: bentonow.com"
+	kbSrcOrange   = "Secondary: Postmastery \"Orange postmaster SMTP error codes\" and Bento \"Orange SMTP error codes\" (Orange's postmaster.orange.fr not read directly)"
+	kbSrcGoDaddy  = "Tigertech support note quoting a GoDaddy bounce (support.tigertech.net/godaddy-ib212)"
+	kbSrcGMX      = "Real GMX/WEB.DE/1&1 bounces and their senderguidelines links (gmx.net/mail/senderguidelines, web.de/email/senderguidelines)"
+	kbSrcRU       = "Real Mail.ru, Yandex and QQ bounces in public code and logs, with the help links they carry"
+)
+
+var (
+	kbLinkApplePM      = Link{"Postmaster information for iCloud Mail", "https://support.apple.com/en-us/102322"}
+	kbLinkAppleHT      = Link{"iCloud Mail: message rejected", "https://support.apple.com/en-us/HT204137"}
+	kbLinkComcastCodes = Link{"Comcast mail delivery error codes", "https://postmaster.comcast.net/mail-error-codes.html"}
+	kbLinkCoxCodes     = Link{"Cox email error codes", "https://www.cox.com/residential/support/email-error-codes.html"}
+	kbLinkSpectrum     = Link{"Spectrum email error codes", "https://www.spectrum.net/support/internet/understanding-email-error-codes"}
+	kbLinkCloudmark    = Link{"Cloudmark CSI reset", "https://csi.cloudmark.com/en/reset/"}
+	kbLinkSenderScore  = Link{"Sender Score", "https://www.senderscore.org/"}
+	kbLinkInvaluement  = Link{"Invaluement lookup", "https://www.invaluement.com/lookup/"}
+	kbLinkOrangePM     = Link{"Orange postmaster", "https://postmaster.orange.fr/"}
+	kbLinkGMXPM        = Link{"GMX postmaster", "https://postmaster.gmx.net/en/"}
+	kbLinkMailruPM     = Link{"Mail.ru: unblock request", "https://help.mail.ru/notspam-support"}
+	kbLinkYandexPM     = Link{"Yandex Mail postmaster help", "https://yandex.com/support/mail/"}
+	kbLinkQQSPF        = Link{"QQ Mail: SPF check failed", "https://service.mail.qq.com/cgi-bin/help?subtype=1&&no=1001445&&id=20022"}
+)
+
+var (
+	kbFixComcastDelist = []string{
+		"Look up the sending IP on each list the code names (bit by bit: Spamhaus ZEN, Cloudmark CSI, SenderScore).",
+		"Fix the cause, request removal from each list, then resend; Comcast follows the lists.",
+	}
+	kbFixCoxUnblock = []string{
+		"Fix the cause first (spam-like traffic, compromised accounts, lists).",
+		"Request an unblock with the form on Cox's email error codes page, quoting the full reply, then resend.",
+	}
+)
+
+var kbISP = kbJoin(
+	kbWith("apple", kbSrcApple, []Entry{
+		{ID: "apple-550-5.7.0-proofpoint", Reply: 550, Status: kbS("5.7.0"),
+			Match: []string{"ipcheck.proofpoint.com", "blocked - see https://ipcheck.proofpoint.com"},
+			Title: "IP blocked by Proofpoint reputation (iCloud)", Meaning: "iCloud Mail uses Proofpoint's reputation service, which blocks your sending IP.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Open the ipcheck.proofpoint.com link in the reply (with your IP) and read the reason.", "Fix the cause and submit the removal request on that page, then resend."}, Links: []Link{{"Proofpoint IP check", "https://ipcheck.proofpoint.com/"}, kbLinkApplePM}},
+		{ID: "apple-550-5.7.1-cs01", Reply: 550, Status: kbS("5.7.1"), Token: "[CS01]",
+			Match: []string{"message rejected due to local policy"},
+			Title: "Rejected by iCloud local policy [CS01]", Meaning: "iCloud refused the message under its policy (spam signals in the content or about the sender).",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected, Fix: kbSteps(kbFixContent, []string{"If it persists, write to icloudadmin@apple.com with the full bounce (it includes a Txn ID)."}), Links: []Link{kbLinkAppleHT, kbLinkApplePM}},
+		{ID: "apple-554-5.7.1-dmarc", Reply: 554, Status: kbS("5.7.1"), Source: kbSrcApple + " (wording unverified)",
+			Match: []string{"dmarc policy"},
+			Title: "Refused by the From domain's DMARC policy (iCloud)", Meaning: "Apple honours the sender's DMARC policy: the message failed DMARC and the From domain says reject.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonAuthFailure, Fix: kbFixGoogleAlign, Links: []Link{kbLinkApplePM}},
+		{ID: "apple-554-5.7.1-hm07", Reply: 554, Status: kbS("5.7.1"), Token: "[HM07]", Source: kbSrcApple + "; secondary reports on [HM07]",
+			Match: []string{"message rejected due to local policy"},
+			Title: "Rejected by iCloud local policy [HM07]", Meaning: "iCloud refused the message under its policy; reports tie [HM07] to new or low-reputation senders and to link or code patterns in the content.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
+			Fix: []string{"Simplify the content: fewer links, no shorteners, no large HTML/CSS/script blocks.", "Authenticate (SPF, DKIM, DMARC), warm up new IPs and domains slowly.", "Write to icloudadmin@apple.com with the full bounce if it persists."}, Links: []Link{kbLinkAppleHT, kbLinkApplePM}},
+		{ID: "apple-554-5.7.1-hm08", Reply: 554, Status: kbS("5.7.1"), Token: "[HM08]", Source: kbSrcApple + "; secondary reports on [HM08]",
+			Match: []string{"message rejected due to local policy"},
+			Title: "Rejected by iCloud local policy [HM08]", Meaning: "iCloud refused the message under its policy; reports tie [HM08] to IP blocklist listings and poor IP reputation.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Check the sending IP on public blocklists (check.spamhaus.org, ipcheck.proofpoint.com) and delist it.", "Write to icloudadmin@apple.com with the full bounce if it persists."}, Links: []Link{kbLinkAppleHT, kbLinkSpamhausCheck}},
+		{ID: "apple-554-5.7.1-hme1", Reply: 554, Status: kbS("5.7.1"), Token: "[HME1]", Source: kbSrcApple + " (meaning of [HME1] unverified)",
+			Match: []string{"message rejected due to local policy"},
+			Title: "Rejected by iCloud: authentication [HME1]", Meaning: "iCloud refused the message; [HME1] is reported to mean it failed both SPF and DKIM.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonAuthFailure, Fix: kbFixAuth, Links: []Link{kbLinkAppleHT, kbLinkApplePM}},
+	}),
+	kbWith("att", kbSrcATT, []Entry{
+		{ID: "att-blocks", Token: "att.net/blocks",
+			Title: "IP blocked by AT&T (att.net/blocks)", Meaning: "Your sending IP is on AT&T's own blocklist.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Fix the cause of the block (spam, compromise).", "Forward the bounce to abuse_rbl@abuse-att.net asking for removal, then resend."}, Links: []Link{}},
+		{ID: "att-is-blocked", Token: "abuse_rbl@abuse-att.net",
+			Match: []string{"_is_blocked"},
+			Title: "IP blocked by AT&T", Meaning: "Your sending IP is on AT&T's own blocklist (\"..._is_blocked\"). Since 2025 AT&T consumer mail runs on Yahoo, so newer bounces look like Yahoo's.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Fix the cause of the block (spam, compromise).", "Forward the bounce to abuse_rbl@abuse-att.net asking for removal, then resend."}, Links: []Link{}},
+	}),
+	kbWith("comcast", kbSrcComcast, []Entry{
+		{ID: "comcast-421-ptr", Reply: 421,
+			Match: []string{"reverse dns failure"},
+			Title: "Reverse DNS lookup failed (Comcast)", Meaning: "Comcast could not look up the reverse DNS (PTR) of your sending IP.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonRequirePTR, Fix: kbSteps(kbFixPTR[:2], []string{kbFixRetryBackoff}), Links: []Link{kbLinkComcastCodes}},
+		{ID: "comcast-421-sessions", Reply: 421,
+			Match: []string{"too many sessions opened"},
+			Title: "Too many connections (Comcast)", Meaning: "Your IP opened more simultaneous connections to Comcast than allowed (about 25).",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonTooManyConn,
+			Fix: []string{"Lower the number of parallel connections to Comcast.", kbFixRetryBackoff}, Links: []Link{kbLinkComcastCodes}},
+		{ID: "comcast-554-ptr", Reply: 554,
+			Match: []string{"requires that all mail servers must have a ptr record", "must have a ptr record"},
+			Title: "No PTR record (Comcast)", Meaning: "Comcast requires a valid PTR (reverse DNS) record for the sending IP; yours has none.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonRequirePTR, Fix: kbFixPTR, Links: []Link{kbLinkComcastCodes}},
+		{ID: "comcast-bl000000", Token: "BL000000",
+			Title: "Spam-like sending patterns (Comcast BL000000)", Meaning: "Comcast blocked your IP because it sent mail in patterns characteristic of spam.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Fix the sending practices (lists, volume spikes, compromised accounts).", "Request a review through Comcast's postmaster page, then resend."}, Links: []Link{kbLinkComcastCodes}},
+		{ID: "comcast-bl000001", Token: "BL000001",
+			Title: "Listed on Spamhaus ZEN (Comcast BL000001)", Meaning: "Comcast blocked your IP because it is listed on Spamhaus ZEN.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixSpamhausSelf, Links: []Link{kbLinkSpamhausCheck, kbLinkComcastCodes}},
+		{ID: "comcast-bl000010", Token: "BL000010",
+			Title: "Listed on Cloudmark CSI (Comcast BL000010)", Meaning: "Comcast blocked your IP because Cloudmark CSI rates it poorly.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Check the IP and request a reset at csi.cloudmark.com/en/reset/.", "Resend once the reset is done."}, Links: []Link{kbLinkCloudmark, kbLinkComcastCodes}},
+		{ID: "comcast-bl000011", Token: "BL000011",
+			Title: "Listed on Spamhaus ZEN and Cloudmark CSI (Comcast BL000011)", Meaning: "Comcast blocked your IP because it is on both Spamhaus ZEN and Cloudmark CSI.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixComcastDelist, Links: []Link{kbLinkSpamhausCheck, kbLinkCloudmark}},
+		{ID: "comcast-bl000100", Token: "BL000100",
+			Title: "Listed on SenderScore (Comcast BL000100)", Meaning: "Comcast blocked your IP because of its SenderScore blocklist listing (Validity, formerly Return Path).",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Check the IP at senderscore.org and fix complaints and unknown-user rates.", "Contact Validity sender support, then resend."}, Links: []Link{kbLinkSenderScore}},
+		{ID: "comcast-bl000101", Token: "BL000101",
+			Title: "Listed on Spamhaus ZEN and SenderScore (Comcast BL000101)", Meaning: "Comcast blocked your IP because it is on Spamhaus ZEN and the SenderScore blocklist.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixComcastDelist, Links: []Link{kbLinkSpamhausCheck, kbLinkSenderScore}},
+		{ID: "comcast-bl000110", Token: "BL000110",
+			Title: "Listed on SenderScore and Cloudmark CSI (Comcast BL000110)", Meaning: "Comcast blocked your IP because it is on the SenderScore blocklist and Cloudmark CSI.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixComcastDelist, Links: []Link{kbLinkSenderScore, kbLinkCloudmark}},
+		{ID: "comcast-bl000111", Token: "BL000111", Source: kbSrcComcast + " (BL000111 inferred from the bit pattern)",
+			Title: "Listed on Spamhaus, SenderScore and Cloudmark (Comcast BL000111)", Meaning: "Comcast blocked your IP because it is on all three lists it uses: Spamhaus ZEN, SenderScore and Cloudmark CSI.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixComcastDelist, Links: []Link{kbLinkSpamhausCheck, kbLinkSenderScore, kbLinkCloudmark}},
+		{ID: "comcast-bl006", Token: "BL006", Source: "Comcast's older code set (security.comcast.net; business.comcast.com)",
+			Title: "Listed on Spamhaus SBL/XBL (Comcast BL006, older code)", Meaning: "Comcast blocked your IP because of a Spamhaus SBL or XBL listing.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixSpamhausSelf, Links: []Link{kbLinkSpamhausCheck}},
+		{ID: "comcast-bl007", Token: "BL007", Source: "Comcast's older code set (security.comcast.net; business.comcast.com)",
+			Title: "Listed on Cloudmark CSI (Comcast BL007, older code)", Meaning: "Comcast blocked your IP because of a Cloudmark CSI listing.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Request a reset at csi.cloudmark.com/en/reset/.", "Resend once done."}, Links: []Link{kbLinkCloudmark}},
+		{ID: "comcast-es000001", Token: "ES000001",
+			Title: "Comcast dynamic IP sending directly (ES000001)", Meaning: "Mail came directly from Comcast's own dynamic/residential IP space, which may not send to other mail servers.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Send through smtp.comcast.net with authentication, or a business mail service.", "Resend."}, Links: []Link{kbLinkComcastCodes}},
+		{ID: "comcast-es000010", Token: "ES000010",
+			Title: "Dynamic IP sending directly (Comcast ES000010)", Meaning: "Mail came from dynamic/residential IP space outside Comcast (Comcast treats IPs whose reverse DNS looks generic as dynamic).",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Send from a static IP whose PTR names your mail server (not a generic ISP name), or through your provider's relay.", "Resend."}, Links: []Link{kbLinkComcastCodes}},
+	}),
+	kbWith("cox", kbSrcCox, []Entry{
+		{ID: "cox-cdrbl", Token: "CDRBL",
+			Title: "Temporary block for spam-like behaviour (Cox CDRBL)", Meaning: "Cox temporarily blocks your IP (at most 24 hours) for spam-like behaviour.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonBlocked,
+			Fix: []string{"Check your outbound traffic for spikes or compromised accounts.", "Retry after the block expires (up to 24 hours)."}, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxbl", Token: "CXBL",
+			Title: "IP blocked by Cox (CXBL)", Meaning: "Cox blocked your sending IP for spam-like behaviour.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixCoxUnblock, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxcnct", Token: "CXCNCT", Source: kbSrcCox + "; secondary",
+			Title: "Too many connections (Cox CXCNCT)", Meaning: "Your IP opened too many simultaneous connections to Cox.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonTooManyConn, Fix: []string{"Lower the number of parallel connections to Cox.", kbFixRetryBackoff}, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxdns", Token: "CXDNS", Source: kbSrcCox + " (unverified)",
+			Title: "Reverse DNS failure (Cox CXDNS)", Meaning: "The reverse DNS (PTR) of your sending IP fails.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonRequirePTR, Fix: kbFixPTR, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxmj", Token: "CXMJ",
+			Title: "Cox account blocked for suspicious activity (CXMJ)", Meaning: "Sending from a Cox customer account was blocked for suspicious activity (likely a compromised account).",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonRejected,
+			Fix: []string{"Change the Cox account's password and scan your devices.", "Call Cox support to lift the block, then resend."}, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxmxrt", Token: "CXMXRT", Source: kbSrcCox + "; secondary",
+			Title: "Too many messages or recipients (Cox CXMXRT)", Meaning: "The sender exceeded the number of messages or recipients Cox allows.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding, Fix: []string{"Slow down: fewer messages and recipients per period.", kbFixRetryBackoff}, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxsmtp", Token: "CXSMTP", Source: kbSrcCox + " (unverified)",
+			Title: "SMTP protocol violation (Cox CXSMTP)", Meaning: "Your server broke the SMTP protocol talking to Cox.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSyntaxError, Fix: kbFixSoftware, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxsndr", Token: "CXSNDR", Source: kbSrcCox + "; Cox community forum quotes of Cox's texts",
+			Title: "Problem with the sender's domain (Cox CXSNDR)", Meaning: "Cox refused the sender's domain: it failed SPF or DKIM, or has no MX or A record.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonAuthFailure,
+			Fix: kbSteps([]string{"Check the sending domain has MX or A records."}, kbFixAuth), Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-cxthrt", Token: "CXTHRT", Source: kbSrcCox + " (unverified)",
+			Title: "Sending limited for suspicious activity (Cox CXTHRT)", Meaning: "Cox limited sending from the account for suspicious activity.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonRejected,
+			Fix: []string{"Change the account's password and scan your devices.", "Contact Cox support, then resend."}, Links: []Link{kbLinkCoxCodes}},
+		{ID: "cox-ipbl0001", Token: "IPBL0001",
+			Title: "Listed on Spamhaus ZEN (Cox IPBL0001)", Meaning: "Cox blocked your IP because it is on Spamhaus ZEN.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked, Fix: kbFixSpamhausSelf, Links: []Link{kbLinkSpamhausCheck, kbLinkCoxCodes}},
+		{ID: "cox-ipbl0010", Token: "IPBL0010",
+			Title: "Listed on Return Path / SenderScore (Cox IPBL0010)", Meaning: "Cox blocked your IP because of a Return Path (SenderScore) listing.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Check the IP at senderscore.org, fix complaint and unknown-user rates, then contact Validity.", "Resend once delisted."}, Links: []Link{kbLinkSenderScore, kbLinkCoxCodes}},
+		{ID: "cox-ipbl0011", Token: "IPBL0011",
+			Title: "Listed on Spamhaus ZEN and Return Path (Cox IPBL0011)", Meaning: "Cox blocked your IP because it is on Spamhaus ZEN and Return Path (the code is the sum of the list bits).",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Delist at Spamhaus (check.spamhaus.org) and at Validity (senderscore.org).", "Resend once both are clear."}, Links: []Link{kbLinkSpamhausCheck, kbLinkSenderScore}},
+		{ID: "cox-ipbl0100", Token: "IPBL0100",
+			Title: "Listed on Invaluement ivmSIP (Cox IPBL0100)", Meaning: "Cox blocked your IP because it is on Invaluement's ivmSIP list.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Look up the IP at invaluement.com/lookup and follow its removal steps.", "Resend once delisted."}, Links: []Link{kbLinkInvaluement, kbLinkCoxCodes}},
+		{ID: "cox-ipbl1000", Token: "IPBL1000",
+			Title: "Listed on Cloudmark CSI (Cox IPBL1000)", Meaning: "Cox blocked your IP because of its Cloudmark CSI reputation.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Request a reset at csi.cloudmark.com/en/reset/.", "Resend once done."}, Links: []Link{kbLinkCloudmark, kbLinkCoxCodes}},
+		{ID: "cox-urlbl", Source: kbSrcCox + " (unverified)",
+			Match: []string{"urlbl"},
+			Title: "Blocked link in the message (Cox URLBL)", Meaning: "The message contains a URL that is on a URL blocklist.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
+			Fix: []string{"Find the listed link (check linked domains at check.spamhaus.org, DBL) and remove or replace it.", "Resend."}, Links: []Link{kbLinkCoxCodes}},
+	}),
+	kbWith("gmx", kbSrcGMX, []Entry{
+		{ID: "gmx-hi", Token: "c=hi", Source: kbSrcGMX + " (reason code not published)",
+			Match: []string{"transaction failed reject due to policy restrictions"},
+			Title: "Rejected under GMX/WEB.DE policy (c=hi)", Meaning: "GMX/WEB.DE/1&1 refused the message under its policy; the reason code hi is not published.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonPolicyViolation,
+			Fix: []string{"Open the senderguidelines link in the reply (it carries your IP and the reason).", "Follow the sender guidelines (PTR, SPF, DKIM, no bulk to old lists), then resend."}, Links: []Link{kbLinkGMXPM}},
+		{ID: "gmx-poli", Token: "c=poli",
+			Match: []string{"reject due to policy restrictions"},
+			Title: "Rejected under GMX/WEB.DE policy (c=poli)", Meaning: "GMX/WEB.DE/1&1 refused the message under its policy restrictions.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonPolicyViolation,
+			Fix: []string{"Open the senderguidelines link in the reply and read the reason.", "Follow the sender guidelines, then resend."}, Links: []Link{kbLinkGMXPM}},
+		{ID: "gmx-rdns", Token: "c=rdns",
+			Match: []string{"bad dns ptr resource record"},
+			Title: "Bad PTR record (GMX/WEB.DE c=rdns)", Meaning: "GMX/WEB.DE/1&1 refused your IP because its reverse DNS (PTR) record is missing or does not match.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonRequirePTR, Fix: kbFixPTR, Links: []Link{kbLinkGMXPM}},
+	}),
+	kbWith("godaddy", kbSrcGoDaddy, []Entry{
+		{ID: "godaddy-550-5.1.0", Reply: 550, Status: kbS("5.1.0"), Default: true,
+			Match: []string{"address rejected"},
+			Title: "Recipient does not exist (GoDaddy)", Meaning: "GoDaddy's mail server refused the recipient: the address does not exist.",
+			Actor: ActorSender, Retry: RetryNo, Reason: ReasonUserUnknown, Fix: kbFixRemoveAddress, Links: []Link{}},
+		{ID: "godaddy-552-5.2.0-ib212", Reply: 552, Status: kbS("5.2.0"), Token: "IB212",
+			Match: []string{"content judged to be spam by the internet community"},
+			Title: "Content judged to be spam (GoDaddy IB212)", Meaning: "GoDaddy's content filter, trained on its users' spam reports, judged the message to be spam.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
+			Fix: []string{"Find the triggering text or link (send variants to a test GoDaddy mailbox).", "Send only to opted-in recipients; then resend."}, Links: []Link{}},
+	}),
+	kbWith("mailru", kbSrcRU, []Entry{
+		{ID: "mailru-550-spam", Reply: 550,
+			Match: []string{"spam message rejected", "notspam-support"},
+			Title: "Rejected as spam (Mail.ru)", Meaning: "Mail.ru judged the message to be spam.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
+			Fix: kbSteps(kbFixContent, []string{"Use the help.mail.ru/notspam-support link in the reply (it carries an error code) to ask for a review."}), Links: []Link{kbLinkMailruPM}},
+		{ID: "mailru-550-user-unknown", Reply: 550,
+			Match: []string{"user not found", "is unavailable: user not found"},
+			Title: "No such mailbox (Mail.ru)", Meaning: "The Mail.ru mailbox does not exist.",
+			Actor: ActorSender, Retry: RetryNo, Reason: ReasonUserUnknown, Fix: kbFixRemoveAddress, Links: []Link{}},
+	}),
+	kbWith("orange", kbSrcOrange, []Entry{
+		{ID: "orange-421-ofr004-104", Reply: 421, Token: "OFR004_104",
+			Match: []string{"too many connections, slow down", "trop de connexions"},
+			Title: "Too many connections (Orange OFR004_104)", Meaning: "Your IP opened more simultaneous connections to Orange than it allows (very few per IP).",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonTooManyConn,
+			Fix: []string{"Limit connections to Orange to one or two at a time.", kbFixRetryBackoff}, Links: []Link{kbLinkOrangePM}},
+		{ID: "orange-421-ofr004-105", Reply: 421, Token: "OFR004_105",
+			Match: []string{"service refuse. veuillez essayer plus tard"},
+			Title: "Temporary refusal (Orange OFR004_105)", Meaning: "Orange throttles your IP for its rate or reputation; mail is often accepted hours later.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding,
+			Fix: []string{"Back off for hours, not minutes; keep the recipients.", "Lower volume and connections to Orange, and check complaints and authentication."}, Links: []Link{kbLinkOrangePM}},
+		{ID: "orange-421-ofr-108", Reply: 421, Token: "OFR_108",
+			Match: []string{"service refuse"},
+			Title: "Temporary refusal (Orange OFR_108)", Meaning: "Orange temporarily refuses your mail (rate or reputation throttling).",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding, Fix: []string{"Back off for hours and retry.", "Lower volume and connections to Orange."}, Links: []Link{kbLinkOrangePM}},
+		{ID: "orange-421-ofr-999", Reply: 421, Token: "OFR_999",
+			Match: []string{"service refuse"},
+			Title: "Temporary refusal (Orange OFR_999)", Meaning: "Orange temporarily refuses your mail (rate or reputation throttling).",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding, Fix: []string{"Back off for hours and retry.", "Lower volume and connections to Orange."}, Links: []Link{kbLinkOrangePM}},
+		{ID: "orange-550-lpn007-416", Reply: 550, Token: "LPN007_416", Source: kbSrcOrange + "; secondary: bounce classifiers",
+			Title: "Recipient unknown (Orange LPN007_416)", Meaning: "The Orange address does not exist.",
+			Actor: ActorSender, Retry: RetryNo, Reason: ReasonUserUnknown, Fix: kbFixRemoveAddress, Links: []Link{}},
+		{ID: "orange-550-ofr-416", Reply: 550, Token: "OFR_416", Source: kbSrcOrange + "; secondary: bounce classifiers",
+			Title: "Recipient unknown (Orange OFR_416)", Meaning: "The Orange address does not exist.",
+			Actor: ActorSender, Retry: RetryNo, Reason: ReasonUserUnknown, Fix: kbFixRemoveAddress, Links: []Link{}},
+	}),
+	kbWith("spectrum", kbSrcSpectrum, []Entry{
+		{ID: "spectrum-aup-1020", Token: "AUP#1020",
+			Title: "Sender address blocked for suspicious activity (Spectrum AUP#1020)", Meaning: "Spectrum blocks the sending address for suspicious activity such as spam reports. It is not an IP blocklist and expires by itself.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonBlocked, Fix: []string{"Wait for the block to expire; reduce complaints (only opted-in recipients).", "Retry later."}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-1260", Token: "AUP#1260", Source: kbSrcSpectrum + "; secondary: an open-source mail service's code",
+			Title: "IPv6 not accepted (Spectrum AUP#1260)", Meaning: "Spectrum does not accept mail over IPv6.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonBlocked, Fix: []string{"Send to Spectrum over IPv4.", "Retry."}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-1310", Token: "AUP#1310", Source: kbSrcSpectrum + "; secondary",
+			Title: "Rate limited (Spectrum AUP#1310)", Meaning: "Spectrum's Cloudmark gateway rate-limits your IP.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding, Fix: []string{"Slow down sending to Spectrum.", kbFixRetryBackoff}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-1320", Token: "AUP#1320", Source: kbSrcSpectrum + "; secondary",
+			Title: "Rate limited (Spectrum AUP#1320)", Meaning: "Spectrum's Cloudmark gateway rate-limits your IP.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding, Fix: []string{"Slow down sending to Spectrum.", kbFixRetryBackoff}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-1330", Token: "AUP#1330", Source: kbSrcSpectrum + "; secondary",
+			Title: "Rate limited (Spectrum AUP#1330)", Meaning: "Spectrum's Cloudmark gateway rate-limits your IP.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding, Fix: []string{"Slow down sending to Spectrum.", kbFixRetryBackoff}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-i-1010", Token: "AUP#I-1010", Source: kbSrcSpectrum + "; secondary",
+			Title: "IP or domain blocked (Spectrum AUP#I-1010)", Meaning: "Spectrum blocks your IP or domain under its acceptable use policy.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Fix the cause (spam complaints, compromised accounts).", "Ask for an unblock (unblock@charter.net, per secondary sources), then resend."}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-i-1300", Token: "AUP#I-1300", Source: kbSrcSpectrum + "; secondary",
+			Title: "Rate limited (Spectrum AUP#I-1300)", Meaning: "Spectrum's Cloudmark gateway rate-limits your IP.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding, Fix: []string{"Slow down sending to Spectrum.", kbFixRetryBackoff}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-in-1020", Token: "AUP#In-1020",
+			Title: "Sender address blocked for suspicious activity (Spectrum AUP#In-1020)", Meaning: "Spectrum blocks the sending address for suspicious activity such as spam reports. It is not an IP blocklist and expires by itself.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonBlocked, Fix: []string{"Wait for the block to expire; reduce complaints (only opted-in recipients).", "Retry later."}, Links: []Link{kbLinkSpectrum}},
+		{ID: "spectrum-aup-in-1340", Token: "AUP#In-1340", Source: kbSrcSpectrum + "; secondary",
+			Title: "Too many connections (Spectrum AUP#In-1340)", Meaning: "Your IP opened too many simultaneous connections to Spectrum.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonTooManyConn, Fix: []string{"Lower the number of parallel connections to Spectrum.", kbFixRetryBackoff}, Links: []Link{kbLinkSpectrum}},
+	}),
+	kbWith("tencent", kbSrcRU, []Entry{
+		{ID: "tencent-550-content", Reply: 550,
+			Match: []string{"mail content denied"},
+			Title: "Content refused (QQ Mail)", Meaning: "QQ Mail judged the content to be spam.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected, Fix: kbFixContent, Links: []Link{}},
+		{ID: "tencent-550-spf", Reply: 550,
+			Match: []string{"spf check failed"},
+			Title: "SPF check failed (QQ Mail)", Meaning: "QQ Mail's SPF check for your domain failed.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonAuthFailure, Fix: kbFixGoogleSPF[:2], Links: []Link{kbLinkQQSPF}},
+	}),
+	kbWith("yandex", kbSrcRU, []Entry{
+		{ID: "yandex-554-5.7.1-spam", Reply: 554, Status: kbS("5.7.1"), Default: true,
+			Match: []string{"message rejected under suspicion of spam", "suspicion of spam"},
+			Title: "Rejected as suspected spam (Yandex)", Meaning: "Yandex judged the message to be spam. Retrying again and again reportedly makes the block longer.",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
+			Fix: kbSteps([]string{"Stop resending this message to Yandex."}, kbFixContent, []string{"Retry much later (a day), after the fix."}), Links: []Link{kbLinkYandexPM}},
+	}),
+)
+
+// kbJoin joins entry tables.
+func kbJoin(tables ...[]Entry) []Entry {
+	var out []Entry
+	for _, t := range tables {
+		out = append(out, t...)
+	}
+	return out
+}
