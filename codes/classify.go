@@ -66,10 +66,7 @@ func classifyReason(c clue) Reason {
 	cmd := commandOf(c, d, ctx)
 	tmp := statusReason(c.Status)
 
-	prov := providerOf(c.Provider, d)
-	if prov == "" && ctx != "" {
-		prov = providerOf("", ctx)
-	}
+	prov := providerOf(c.Provider, d, ctx)
 	if r := providerReason(prov, d, c.Status, c.Reply, cmd); r != "" {
 		return r
 	}
@@ -87,9 +84,6 @@ func classifyReason(c clue) Reason {
 		}
 		return ReasonBlocked
 	}
-	if queueExpired.any(d) {
-		return ReasonExpired
-	}
 	if c.Status.Subject() == 7 && (tmp == ReasonAuthFailure || tmp == ReasonRequirePTR ||
 		tmp == ReasonFailedSTARTTLS || tmp == ReasonNotAccept || tmp == ReasonPolicyViolation) {
 		return tmp // codes made for one cause (RFC 7372, RFC 8689, ...)
@@ -105,6 +99,13 @@ func classifyReason(c clue) Reason {
 	}
 	if r := otherPhrases.find(d); r != "" {
 		return r
+	}
+	if ctx != "" && ctx != d {
+		// The reader's diagnostic said nothing we know: the text around
+		// the failure may.
+		if r := contextReason(ctx, tmp, cmd); r != "" {
+			return r
+		}
 	}
 	if tmp != "" {
 		return tmp
@@ -124,23 +125,24 @@ func classifyReason(c clue) Reason {
 	if vacationPhrases.any(d) {
 		return ReasonVacation
 	}
-	if ctx != "" && ctx != d {
-		// The reader's diagnostic said nothing we know: the text around
-		// the failure may.
-		if r := strongPhrases.find(ctx); r != "" {
-			return r
-		}
-		if r := trueTests(ctx, tmp, cmd); r != "" {
-			return r
-		}
-		if r := otherPhrases.find(ctx); r != "" {
-			return r
-		}
-	}
 	if c.Hint == ReasonOnHold || d != "" {
 		return ReasonOnHold
 	}
 	return ReasonUndefined
+}
+
+// contextReason runs the phrase families over the text around a failure.
+func contextReason(ctx string, tmp Reason, cmd string) Reason {
+	if r := strongPhrases.find(ctx); r != "" {
+		return r
+	}
+	if unknownStrong.any(ctx) {
+		return ReasonUserUnknown
+	}
+	if r := trueTests(ctx, tmp, cmd); r != "" {
+		return r
+	}
+	return otherPhrases.find(ctx)
 }
 
 // vagueReason reports whether r, when it comes from a status code or a

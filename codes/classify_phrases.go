@@ -224,11 +224,8 @@ var unknownStrong = newPhrases(
 	"recipient name is not recognized",
 	"please check if address is correct",
 	"000c05a6", // Exchange 2000/2003 MSEXCH code: unknown recipient
-)
-
-// queueExpired: the sending server gave up after keeping the message queued.
-var queueExpired = newPhrases(
-	"in the queue too long",
+	"not listed in domino directory",
+	"not listed in public name & address book",
 )
 
 // phrases are the families used by the ordered "true" tests.
@@ -526,6 +523,7 @@ var phrases = map[Reason]phraseSet{
 		"all relevant mx records point to non-existent hosts",
 		"no mx record",
 		"invalid domain name",
+		"dns lookup failure: host",
 	),
 	ReasonSpamDetected: newPhrases(
 		" - spam",
@@ -753,6 +751,7 @@ var otherPhrases = families{
 		"error in processing",
 		"timeout waiting for",
 		"duplicated message-id",
+		"unable to deliver message after multiple retries",
 	)},
 	{ReasonNetworkError, newPhrases(
 		"name service error",
@@ -826,8 +825,6 @@ var otherPhrases = families{
 		"socket error",
 		"delivery expired",
 		"expired",
-		"giving up",
-		"multiple retries",
 		"failed*attempts",
 	)},
 	{ReasonSecurityError, newPhrases(

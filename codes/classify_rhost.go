@@ -14,12 +14,12 @@ import (
 
 // providerOf returns the provider id the rules know, from the id the decoder
 // found or, failing that, from tokens in the diagnostic itself.
-func providerOf(id, d string) string {
+func providerOf(id, d, ctx string) string {
 	switch strings.ToLower(id) {
 	case "googlegroups", "google-groups":
 		return "googlegroups"
 	case "google", "gmail", "gsuite", "googleworkspace", "google-workspace":
-		if strings.Contains(d, "groups.google.com") {
+		if strings.Contains(d, "groups.google.com") || strings.Contains(ctx, "groups.google.com") {
 			return "googlegroups"
 		}
 		return "google"
@@ -44,6 +44,17 @@ func providerOf(id, d string) string {
 	case "godaddy", "secureserver":
 		return "godaddy"
 	}
+	if p := providerIn(d); p != "" {
+		return p
+	}
+	return providerIn(ctx)
+}
+
+// docomoMTARE finds an NTT docomo mail server named as the remote host.
+var docomoMTARE = regexp.MustCompile(`(?:remote-mta: dns; ?|host )[a-z0-9.-]*\bdocomo\.ne\.jp`)
+
+// providerIn recognises a provider from tokens in a text.
+func providerIn(d string) string {
 	switch {
 	case d == "":
 		return ""
@@ -67,7 +78,7 @@ func providerOf(id, d string) string {
 		return "mimecast"
 	case strings.Contains(d, "facebook.com"):
 		return "facebook"
-	case strings.Contains(d, "docomo"):
+	case docomoMTARE.MatchString(d):
 		return "nttdocomo"
 	}
 	return ""
@@ -113,7 +124,7 @@ func providerReason(p, d string, s EnhancedCode, reply ReplyCode, cmd string) Re
 	case "nttdocomo":
 		// docomo refuses mail after DATA with "550 Unknown user": its
 		// per-recipient filter rejected the sender.
-		if cmd == "DATA" && phrases[ReasonUserUnknown].any(d) {
+		if cmd != "RCPT" && phrases[ReasonUserUnknown].any(d) {
 			return ReasonRejected
 		}
 	case "facebook":

@@ -48,6 +48,7 @@ func TestClassifyReason(t *testing.T) {
 		action   string
 		provider string
 		reader   string
+		context  string
 		hint     Reason
 		want     Reason
 	}{
@@ -157,6 +158,14 @@ func TestClassifyReason(t *testing.T) {
 		{name: "spectrum 1310", diag: "550 5.1.0 <bounce@example.com> sender rejected. Please see https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310", reply: "550", status: "5.1.0", want: ReasonTooManyConn},
 		{name: "orange 999", diag: "421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]", reply: "421", want: ReasonBlocked},
 		{name: "orange 506", diag: "550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]", reply: "550", status: "5.2.0", want: ReasonSpamDetected},
+		{name: "docomo unknown user after data", diag: "550 Unknown user bob@docomo.ne.jp", reply: "550", command: "DATA", provider: "nttdocomo", want: ReasonRejected},
+		{name: "docomo by remote mta", diag: "550 Unknown user bob@docomo.ne.jp", reply: "550", context: "Remote-MTA: dns; mfsmax.docomo.ne.jp", want: ReasonRejected},
+		{name: "docomo address only", diag: "550 Unknown user bob@docomo.ne.jp", reply: "550", want: ReasonFiltered},
+		{name: "google groups", diag: "Hola, bob@example.jp: Queremos informarte de que el grupo ...", provider: "google", context: "visita el Centro de ayuda en https://groups.google.com/support/. Google Groups", want: ReasonRejected},
+		{name: "diagnostic empty of phrases, context helps", diag: "because:", context: "bob@example.jp because: User some.name (bob@example.jp) not listed in Domino Directory", want: ReasonUserUnknown},
+		{name: "command from context", diag: "550 5.2.1 <bob@example.jp>... User Unknown", status: "5.2.1", context: "host mx.example.jp said: 550 5.2.1 <bob@example.jp>... User Unknown (in reply to RCPT TO command)", want: ReasonUserUnknown},
+		{name: "sendmail transcript data", diag: "550 5.2.1 <bob@example.org>... User Unknown", status: "5.2.1", context: ">>> DATA <<< 550 5.2.1 <bob@example.org>... User Unknown", want: ReasonFiltered},
+		{name: "qmail name rejected", diag: "Remote host said: 501 5.0.0 Invalid domain name", status: "5.0.0", context: "Connected to 192.0.2.112 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name", want: ReasonBlocked},
 		{name: "mimecast signature", diag: "554 email rejected due to security policies - MCSpamSignature.sa.2.2", reply: "554", want: ReasonVirusDetected},
 
 		// no failure, or too little to say
@@ -179,6 +188,7 @@ func TestClassifyReason(t *testing.T) {
 				Action:     tt.action,
 				Provider:   tt.provider,
 				Reader:     tt.reader,
+				Context:    tt.context,
 				Hint:       tt.hint,
 			}
 			if got := classifyReason(c); got != tt.want {
