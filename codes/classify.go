@@ -100,9 +100,9 @@ func classifyReason(c clue) Reason {
 	if r := otherPhrases.find(d); r != "" {
 		return r
 	}
-	if ctx != "" && ctx != d {
-		// The reader's diagnostic said nothing we know: the text around
-		// the failure may.
+	if ctx != "" && ctx != d && c.Reply.IsZero() && !startsWithReply(d) {
+		// The reader's diagnostic said nothing we know and is no SMTP
+		// reply: the text around the failure may say more.
 		if r := contextReason(ctx, tmp, cmd); r != "" {
 			return r
 		}
@@ -242,6 +242,12 @@ func noAddressReply(d string) bool {
 	}
 	rest := strings.TrimLeft(d[3:], " -")
 	return strings.HasPrefix(rest, ": ")
+}
+
+// startsWithReply reports whether d starts with a reply code.
+func startsWithReply(d string) bool {
+	return len(d) >= 4 && d[0] >= '2' && d[0] <= '5' && isDigit(d[1]) && isDigit(d[2]) &&
+		(d[3] == ' ' || d[3] == '-' || d[3] == ':')
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
