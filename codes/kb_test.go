@@ -1,0 +1,592 @@
+package codes
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readTSV reads a reference table from testdata/reference (a copy of the
+// project's shared reference files), skipping the header line.
+func readTSV(t *testing.T, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "reference", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	for first := true; sc.Scan(); first = false {
+		if first || strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		rows = append(rows, strings.Split(sc.Text(), "\t"))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func knownReason(r Reason) bool { return slices.Contains(Reasons(), r) }
+
+func knownRetry(r Retry) bool { return r == RetryNo || r == RetryLater || r == RetryAfterFix }
+
+func knownActor(a Actor) bool { return a == ActorSender || a == ActorRecipient || a == ActorNobody }
+
+// checkFailureEntry checks the fields every failure explanation needs.
+func checkExplanation(t *testing.T, what string, ex Explanation, failure bool) {
+	t.Helper()
+	if ex.Title == "" || ex.Summary == "" || ex.Meaning == "" {
+		t.Errorf("%s: empty title, summary or meaning: %+v", what, ex)
+	}
+	if !knownRetry(ex.Retry) || !knownActor(ex.Actor) || !knownReason(ex.Reason) {
+		t.Errorf("%s: bad retry %q, actor %q or reason %q", what, ex.Retry, ex.Actor, ex.Reason)
+	}
+	if failure && len(ex.Fix) == 0 {
+		t.Errorf("%s: failure without fix steps", what)
+	}
+	for _, s := range ex.Fix {
+		if strings.TrimSpace(s) == "" {
+			t.Errorf("%s: empty fix step", what)
+		}
+	}
+}
+
+func TestKBReplyCodesComplete(t *testing.T) {
+	rows := readTSV(t, "reply-codes.tsv")
+	if len(rows) < 39 {
+		t.Fatalf("reply-codes.tsv: %d rows, want at least 39", len(rows))
+	}
+	for _, row := range rows {
+		code, err := ParseReplyCode(row[0])
+		if err != nil {
+			t.Errorf("reply-codes.tsv: %q: %v", row[0], err)
+			continue
+		}
+		t.Run(row[0], func(t *testing.T) {
+			e, ok := LookupEntry(row[0])
+			if !ok {
+				t.Fatalf("no entry for reply code %s (%s)", row[0], row[1])
+			}
+			if e.Kind != KindReply || e.Reply != code || e.Title == "" || e.Meaning == "" || e.RFC == "" {
+				t.Errorf("incomplete entry %+v", e)
+			}
+			// The RFC named by the reference table must be cited.
+			for _, rfc := range strings.Split(row[2], ", ") {
+				if !strings.Contains(e.RFC, rfc) {
+					t.Errorf("entry cites %q, reference says %q", e.RFC, row[2])
+				}
+			}
+			ex := Explain(Query{Reply: code})
+			checkExplanation(t, row[0], ex, code.Class() >= 4)
+			if ex.Entry != row[0] {
+				t.Errorf("Explain used entry %q, want %q", ex.Entry, row[0])
+			}
+			switch code.Class() {
+			case 4:
+				if ex.Retry == RetryNo {
+					t.Errorf("4xx %s advises retry %q", row[0], ex.Retry)
+				}
+			case 2, 3:
+				if ex.Retry != RetryNo || ex.Actor != ActorNobody {
+					t.Errorf("%s: success code advises retry %q, actor %q", row[0], ex.Retry, ex.Actor)
+				}
+			}
+		})
+	}
+}
+
+func TestKBEnhancedCodesComplete(t *testing.T) {
+	rows := readTSV(t, "enhanced-status-codes.tsv")
+	if len(rows) != 81 {
+		t.Fatalf("enhanced-status-codes.tsv: %d rows, want 81", len(rows))
+	}
+	for _, row := range rows {
+		sd := strings.TrimPrefix(row[0], "X.")
+		for _, class := range []string{"4", "5"} {
+			id := class + "." + sd
+			t.Run(id, func(t *testing.T) {
+				code, err := ParseEnhancedCode(id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				e, ok := LookupEntry(id)
+				if !ok {
+					t.Fatalf("no entry for %s (%s)", id, row[1])
+				}
+				if e.Kind != KindEnhanced || e.Status != code {
+					t.Errorf("entry %s has kind %q, status %v", id, e.Kind, e.Status)
+				}
+				if e.Title != row[1] {
+					t.Errorf("title %q, registry says %q", e.Title, row[1])
+				}
+				if e.RFC != row[3] {
+					t.Errorf("RFC %q, registry says %q", e.RFC, row[3])
+				}
+				if e.Deprecated != strings.Contains(row[1], "deprecated") {
+					t.Errorf("deprecated = %v for %q", e.Deprecated, row[1])
+				}
+				ex := Explain(Query{Status: code})
+				checkExplanation(t, id, ex, true)
+				if ex.Entry != id {
+					t.Errorf("Explain used entry %q, want %q", ex.Entry, id)
+				}
+				if class == "4" && ex.Retry != RetryLater {
+					t.Errorf("%s: transient code advises retry %q", id, ex.Retry)
+				}
+				if class == "4" && ex.HardBounce {
+					t.Errorf("%s: a transient failure is never a hard bounce", id)
+				}
+				if ReasonForStatus(code) != e.Reason {
+					t.Errorf("ReasonForStatus(%s) = %q, entry says %q", id, ReasonForStatus(code), e.Reason)
+				}
+			})
+		}
+	}
+}
+
+// TestKBSeedDistinctions checks the distinctions the product is built on.
+func TestKBSeedDistinctions(t *testing.T) {
+	tests := []struct {
+		name  string
+		q     Query
+		words []string
+		retry Retry
+	}{
+		{"5.7.1 is authorization", Query{Reply: 550, Status: EnhancedCode{5, 7, 1}}, []string{"Authorization", "relay"}, RetryAfterFix},
+		{"5.7.8 is identity", Query{Reply: 535, Status: EnhancedCode{5, 7, 8}}, []string{"Identity", "login"}, RetryAfterFix},
+		{"5.7.26 is mail authentication", Query{Reply: 550, Status: EnhancedCode{5, 7, 26}}, []string{"SPF", "DKIM", "DMARC", "not about your login"}, RetryAfterFix},
+		{"451 is often greylisting", Query{Reply: 451}, []string{"greylisting", "clears by itself"}, RetryLater},
+		{"4.7.1 is often greylisting", Query{Reply: 451, Status: EnhancedCode{4, 7, 1}}, []string{"greylisting"}, RetryLater},
+		{"persistent 421 is rate or reputation", Query{Reply: 421}, []string{"persists across messages", "slow down", "not to retry harder"}, RetryLater},
+		{"250 is accepted, not inboxed", Query{Reply: 250}, []string{"Accepted is not inboxed", "spam"}, RetryNo},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := Explain(tt.q)
+			for _, w := range tt.words {
+				if !strings.Contains(ex.Meaning, w) {
+					t.Errorf("meaning lacks %q: %s", w, ex.Meaning)
+				}
+			}
+			if ex.Retry != tt.retry {
+				t.Errorf("retry %q, want %q", ex.Retry, tt.retry)
+			}
+		})
+	}
+	// The fixes differ: scope for 5.7.1, credentials for 5.7.8, DNS records for 5.7.26.
+	fix := func(s EnhancedCode) string { return strings.Join(Explain(Query{Status: s}).Fix, " ") }
+	if f := fix(EnhancedCode{5, 7, 8}); !strings.Contains(f, "password") || !strings.Contains(f, "OAuth") {
+		t.Errorf("5.7.8 fix does not speak of credentials: %s", f)
+	}
+	if f := fix(EnhancedCode{5, 7, 26}); !strings.Contains(f, "_dmarc") || !strings.Contains(f, "_domainkey") || !strings.Contains(f, "v=spf1") {
+		t.Errorf("5.7.26 fix does not name the DNS records: %s", f)
+	}
+	if f := fix(EnhancedCode{5, 7, 1}); !strings.Contains(f, "Relay denied") {
+		t.Errorf("5.7.1 fix does not speak of relaying: %s", f)
+	}
+}
+
+func TestKBPrecedence(t *testing.T) {
+	tests := []struct {
+		name     string
+		q        Query
+		entry    string
+		provider string
+		reason   Reason
+		meaning  string // a fragment the meaning must contain
+	}{
+		{"Microsoft 5.1.10 is recipient not found",
+			Query{Reply: 550, Status: EnhancedCode{5, 1, 10}, Text: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup [DB3EUR04FT003.eop-eur04.prod.protection.outlook.com]"},
+			"microsoft-550-5.1.10", "microsoft", ReasonUserUnknown, "null MX"},
+		{"5.1.10 without a provider is null MX",
+			Query{Reply: 550, Status: EnhancedCode{5, 1, 10}, Text: "550 5.1.10 Recipient address has null MX"},
+			"5.1.10", "", ReasonNotAccept, "null MX"},
+		{"provider given by the caller",
+			Query{Provider: "microsoft", Reply: 550, Status: EnhancedCode{5, 1, 10}},
+			"microsoft-550-5.1.10", "microsoft", ReasonUserUnknown, "IANA registry"},
+		{"Gmail 5.7.29 is TLS",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 29}, Text: "550 5.7.29 This message wasn't sent over a TLS connection. a1si2 - gsmtp"},
+			"google-550-5.7.29", "google", ReasonFailedSTARTTLS, "ARC validation failure"},
+		{"5.7.29 without a provider is ARC",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 29}, Text: "550 5.7.29 ARC validation failure"},
+			"5.7.29", "", ReasonAuthFailure, "ARC"},
+		{"Gmail 5.7.30 is DKIM",
+			Query{Provider: "google", Reply: 550, Status: EnhancedCode{5, 7, 30}},
+			"google-550-5.7.30", "google", ReasonAuthFailure, "REQUIRETLS"},
+		{"5.7.30 without a provider is REQUIRETLS",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 30}},
+			"5.7.30", "", ReasonFailedSTARTTLS, "REQUIRETLS"},
+		{"Gmail 5.7.26 by code alone",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 26}, Text: "550 5.7.26 Some new wording nobody documented. x12si - gsmtp"},
+			"google-550-5.7.26", "google", ReasonAuthFailure, "SPF"},
+		{"phrase picks among a provider's entries",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: "550-5.7.1 [203.0.113.9] Our system has detected that this message is likely unsolicited email. a1si2 - gsmtp"},
+			"google-550-5.7.1-spam", "google", ReasonSpamDetected, "spam"},
+		{"ambiguous provider code falls back to IANA",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: "550 5.7.1 Something undocumented. a1si2 - gsmtp"},
+			"5.7.1", "google", ReasonPolicyViolation, "Authorization"},
+		{"token without provider host",
+			Query{Reply: 421, Status: EnhancedCode{4, 7, 0}, Text: "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1"},
+			"yahoo-421-4.7.0-tss04", "yahoo", ReasonBadReputation, "complaints"},
+		{"Microsoft-only code without provider",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 708}},
+			"microsoft-550-5.7.708", "microsoft", ReasonBadReputation, "IP"},
+		{"range entry",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 612}, Text: "550 5.7.612 Access denied, banned sending IP [192.0.2.1]. host.prod.protection.outlook.com"},
+			"microsoft-550-5.7.606-649", "microsoft", ReasonBlocked, "blocked senders list"},
+		{"exact code beats range",
+			Query{Reply: 451, Status: EnhancedCode{4, 7, 650}, Text: "451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. (S775) [x.protection.outlook.com]"},
+			"microsoft-451-4.7.650", "microsoft", ReasonBadReputation, "reputation"},
+		{"unknown detail falls back to subject",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 999}},
+			"5.7.0", "", ReasonPolicyViolation, "security or policy status"},
+		{"unknown transient detail falls back to subject",
+			Query{Reply: 451, Status: EnhancedCode{4, 4, 32}},
+			"4.4.0", "", ReasonNetworkError, "network and routing status"},
+		{"unknown subject falls back to class",
+			Query{Status: EnhancedCode{5, 9, 1}},
+			"5.0.0", "", ReasonUndefined, "permanent failure"},
+		{"reply code only",
+			Query{Reply: 552},
+			"552", "", ReasonMailboxFull, "quota"},
+		{"unlisted reply code",
+			Query{Reply: 459},
+			"", "", ReasonUndefined, "transient failure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := Explain(tt.q)
+			if ex.Entry != tt.entry || ex.Provider != tt.provider || ex.Reason != tt.reason {
+				t.Errorf("got entry %q provider %q reason %q, want %q %q %q", ex.Entry, ex.Provider, ex.Reason, tt.entry, tt.provider, tt.reason)
+			}
+			if !strings.Contains(ex.Meaning, tt.meaning) {
+				t.Errorf("meaning lacks %q: %s", tt.meaning, ex.Meaning)
+			}
+			checkExplanation(t, tt.name, ex, tt.q.Reply.Class() >= 4 || tt.q.Status.Class() >= 4)
+		})
+	}
+}
+
+func TestKBReplyClassDisagreement(t *testing.T) {
+	// Google pairs reply 421 with a 5.x.x code: the MTA retries, the message is refused.
+	ex := Explain(Query{Reply: 421, Status: EnhancedCode{5, 7, 25}})
+	if ex.Retry != RetryAfterFix || !strings.Contains(ex.Meaning, "retries fail until the cause is fixed") {
+		t.Errorf("421 5.7.25: retry %q, meaning %q", ex.Retry, ex.Meaning)
+	}
+}
+
+func TestKBBlocklists(t *testing.T) {
+	tests := []struct {
+		text, id string
+		actor    Actor
+	}{
+		{"550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", "spamhaus-zen", ActorSender},
+		{"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using sbl.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1", "spamhaus-sbl", ActorSender},
+		{"554 rejected: listed on xbl.spamhaus.org", "spamhaus-xbl", ActorSender},
+		{"550 5.7.1 blocked using pbl.spamhaus.org", "spamhaus-pbl", ActorSender},
+		{"550 5.7.1 Message rejected: listed in Spamhaus CSS", "spamhaus-css", ActorSender},
+		{"554 5.7.1 URL in message listed on dbl.spamhaus.org", "spamhaus-dbl", ActorSender},
+		{"554 blocked using zen.spamhaus.org (127.255.255.254)", "spamhaus-query-error", ActorRecipient},
+		{"550 rejected by Spamhaus", "spamhaus", ActorSender},
+		{"554 Service unavailable; Client host [192.0.2.1] blocked using b.barracudacentral.org", "barracuda-brbl", ActorSender},
+		{"550 5.7.1 blocked using bl.spamcop.net", "spamcop", ActorSender},
+		{"550 5.7.1 Client host blocked using dnsbl-1.uceprotect.net", "uceprotect", ActorSender},
+		{"554 5.7.1 Client host rejected: blocked using dnsbl.sorbs.net", "sorbs", ActorRecipient},
+		{"550 listed at ivmSIP, see invaluement", "invaluement", ActorSender},
+		{"550 5.7.1 blocked using bl.mailspike.net", "mailspike", ActorSender},
+		{"550 5.7.1 blocked using psbl.surriel.com", "psbl", ActorSender},
+		{"554 rejected, IP has a poor reputation at csi.cloudmark.com/en/reset/", "cloudmark-csi", ActorSender},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			ex := Explain(Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: tt.text})
+			if ex.Blocklist != tt.id {
+				t.Fatalf("blocklist %q, want %q", ex.Blocklist, tt.id)
+			}
+			e, _ := LookupEntry(tt.id)
+			if e.Kind != KindBlocklist || !strings.Contains(ex.Meaning, e.Meaning) {
+				t.Errorf("meaning does not carry the listing: %s", ex.Meaning)
+			}
+			if ex.Actor != tt.actor || ex.Reason != e.Reason || len(ex.Fix) == 0 {
+				t.Errorf("actor %q reason %q fix %d, want actor %q reason %q", ex.Actor, ex.Reason, len(ex.Fix), tt.actor, e.Reason)
+			}
+			for _, l := range e.Links {
+				if !slices.Contains(ex.Links, l) {
+					t.Errorf("link %v missing", l)
+				}
+			}
+		})
+	}
+	if e, _ := LookupEntry("sorbs"); !strings.Contains(e.Meaning, "2024") {
+		t.Errorf("SORBS entry does not say it is gone since 2024: %s", e.Meaning)
+	}
+	// A text with no codes but a named list is explained by the list itself.
+	ex := Explain(Query{Text: "Client host [192.0.2.1] blocked using bl.spamcop.net"})
+	if ex.Entry != "spamcop" || ex.Reason != ReasonBlocked {
+		t.Errorf("text-only blocklist: entry %q reason %q", ex.Entry, ex.Reason)
+	}
+}
+
+func TestKBDetectProvider(t *testing.T) {
+	tests := []struct {
+		text, id, token string
+	}{
+		{"Remote-MTA: dns; gmail-smtp-in.l.google.com", "google", "gmail-smtp-in.l.google.com"},
+		{"550 5.1.1 https://support.google.com/mail/?p=NoSuchUser a22si5387311pfc.217 - gsmtp", "google", "gsmtp"},
+		{"Reporting-MTA: dns; mail-sor-f41.google.com\nRemote-MTA: dns; mta7.am0.yahoodns.net", "yahoo", "mta7.am0.yahoodns.net"},
+		{"Generating server: DB3EUR04FT003.eop-eur04.prod.protection.outlook.com", "microsoft", "DB3EUR04FT003.eop-eur04.prod.protection.outlook.com"},
+		{"host example-com.mail.protection.outlook.com[192.0.2.1] said: 550 5.7.1", "microsoft", "example-com.mail.protection.outlook.com"},
+		{"from mx1.mail.icloud.com", "apple", "mx1.mail.icloud.com"},
+		{"host mx0a-00123.pphosted.com said", "proofpoint", "mx0a-00123.pphosted.com"},
+		{"eu-smtp-inbound-1.mimecast.com", "mimecast", "mimecast"},
+		{"554 Service unavailable; Client host blocked using Barracuda Reputation", "barracuda", "Barracuda"},
+		{"route1.mx.cloudflare.net", "cloudflare", "route1.mx.cloudflare.net"},
+		{"mx.kundenserver.de", "gmx", "mx.kundenserver.de"},
+		{"Diagnostic-Code: smtp; 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required", "microsoft", "RESOLVER.RST."},
+		{"nothing to see here, example.com", "", ""},
+		{"", "", ""},
+		{"googleplex.com.evil and notgsmtpx", "", ""},
+	}
+	for _, tt := range tests {
+		id, start, end := DetectProvider(tt.text)
+		if id != tt.id {
+			t.Errorf("DetectProvider(%q) = %q, want %q", tt.text, id, tt.id)
+			continue
+		}
+		if tt.id == "" {
+			if start != -1 || end != -1 {
+				t.Errorf("DetectProvider(%q): span %d-%d for no provider", tt.text, start, end)
+			}
+			continue
+		}
+		if start < 0 || end > len(tt.text) || tt.text[start:end] != tt.token {
+			t.Errorf("DetectProvider(%q): span %d-%d, want %q", tt.text, start, end, tt.token)
+		}
+	}
+	for _, m := range kbMarkerTable {
+		if _, ok := kbProviderByID(m.provider); !ok {
+			t.Errorf("marker %q names unknown provider %q", m.needle, m.provider)
+		}
+		if m.needle != strings.ToLower(m.needle) {
+			t.Errorf("marker %q is not lower case", m.needle)
+		}
+	}
+}
+
+func TestKBEntries(t *testing.T) {
+	all := Entries()
+	ids := map[string]bool{}
+	kinds := map[EntryKind]int{}
+	for i, e := range all {
+		kinds[e.Kind]++
+		if ids[e.ID] {
+			t.Errorf("duplicate ID %q", e.ID)
+		}
+		ids[e.ID] = true
+		for _, c := range e.ID {
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+				t.Errorf("ID %q is not a URL-safe lower-case slug", e.ID)
+				break
+			}
+		}
+		if i > 0 && kbCompareEntries(all[i-1], e) >= 0 {
+			t.Errorf("entries not sorted at %q, %q", all[i-1].ID, e.ID)
+		}
+		if e.Title == "" || e.Meaning == "" || e.Source == "" || !knownRetry(e.Retry) || !knownActor(e.Actor) || !knownReason(e.Reason) {
+			t.Errorf("incomplete entry %q: %+v", e.ID, e)
+		}
+		failure := e.Kind == KindProvider || e.Kind == KindBlocklist || e.Status.Class() >= 4 || e.Reply.Class() >= 4
+		if failure && len(e.Fix) == 0 {
+			t.Errorf("%q: no fix steps", e.ID)
+		}
+		if e.HardBounce && e.Retry != RetryNo {
+			t.Errorf("%q: hard bounce but retry %q", e.ID, e.Retry)
+		}
+		for _, l := range e.Links {
+			if l.Title == "" || !strings.HasPrefix(l.URL, "https://") {
+				t.Errorf("%q: bad link %+v", e.ID, l)
+			}
+		}
+		if e.Kind == KindProvider {
+			if _, ok := kbProviderByID(e.Provider); !ok {
+				t.Errorf("%q: unknown provider %q", e.ID, e.Provider)
+			}
+			if !strings.HasPrefix(e.ID, e.Provider+"-") {
+				t.Errorf("%q: ID does not start with its provider %q", e.ID, e.Provider)
+			}
+			if e.Token == "" && len(e.Match) == 0 && !kbStatusOnly[e.ID] {
+				t.Errorf("%q: nothing can select this entry (no token, phrase or unique code)", e.ID)
+			}
+			for _, m := range e.Match {
+				if m != strings.ToLower(m) || m != kbNormalize(m) {
+					t.Errorf("%q: phrase %q is not normalized lower case", e.ID, m)
+				}
+			}
+		}
+		got, ok := LookupEntry(e.ID)
+		if !ok || got.ID != e.ID || got.Title != e.Title {
+			t.Errorf("LookupEntry(%q) = %v, %v", e.ID, got.ID, ok)
+		}
+	}
+	if kinds[KindReply] < 39 || kinds[KindEnhanced] < 162 || kinds[KindProvider] < 150 || kinds[KindBlocklist] < 10 {
+		t.Errorf("entry counts %v", kinds)
+	}
+	// Entries returns a copy: changing it does not change the knowledge base.
+	all[0].Title = "changed"
+	if len(all[0].Fix) > 0 {
+		all[0].Fix[0] = "changed"
+	}
+	if e := Entries()[0]; e.Title == "changed" || len(e.Fix) > 0 && e.Fix[0] == "changed" {
+		t.Error("Entries exposes the tables")
+	}
+	if _, ok := LookupEntry("no-such-entry"); ok {
+		t.Error("LookupEntry found a missing entry")
+	}
+	provs := Providers()
+	if !slices.IsSortedFunc(provs, func(a, b ProviderInfo) int { return strings.Compare(a.ID, b.ID) }) {
+		t.Error("Providers not sorted")
+	}
+	for _, p := range provs {
+		if p.Name == "" || !strings.HasPrefix(p.URL, "https://") {
+			t.Errorf("provider %+v incomplete", p)
+		}
+	}
+	for _, id := range []string{"google", "microsoft", "yahoo", "apple", "comcast", "cox", "orange", "godaddy", "spectrum", "zoho", "yandex", "mailru", "tencent", "gmx", "mimecast", "proofpoint", "barracuda", "cisco", "trendmicro", "messagelabs", "cloudflare", "amazonses", "sendgrid"} {
+		if _, ok := kbProviderByID(id); !ok {
+			t.Errorf("provider %q missing", id)
+		}
+	}
+}
+
+// TestKBProviderWordingDocumented checks that each provider entry can be
+// selected by something its source documents: a token or phrase that occurs
+// in the reference file providers.md, or its code.
+func TestKBProviderWordingDocumented(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "reference", "providers.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := kbNormalize(strings.NewReplacer("`", "", "**", "").Replace(string(raw)))
+	// Values documented in table form rather than as quoted wording: the
+	// row or cell of providers.md that documents them.
+	tables := map[string]string{
+		"amazonses-permanent-general":                  "| permanent | general |",
+		"amazonses-permanent-noemail":                  "| permanent | noemail |",
+		"amazonses-permanent-onaccountsuppressionlist": "| permanent | onaccountsuppressionlist |",
+		"amazonses-permanent-suppressed":               "| permanent | suppressed |",
+		"amazonses-permanent-unsubscribedrecipient":    "| permanent | unsubscribedrecipient |",
+		"amazonses-transient-attachmentrejected":       "/ attachmentrejected |",
+		"amazonses-transient-contentrejected":          "/ contentrejected /",
+		"amazonses-transient-general":                  "| transient | general /",
+		"amazonses-transient-mailboxfull":              "/ mailboxfull /",
+		"amazonses-transient-messagetoolarge":          "/ messagetoolarge /",
+		"amazonses-undetermined":                       "| undetermined | undetermined |",
+		"cox-ipbl0010":                                 "ipbl0001 / 0010 / 0100 / 1000",
+		"cox-ipbl0100":                                 "ipbl0001 / 0010 / 0100 / 1000",
+		"cox-ipbl1000":                                 "ipbl0001 / 0010 / 0100 / 1000",
+		"sendgrid-content":                             "bounce classifications: invalid address, mailbox unavailable, content,",
+		"sendgrid-frequency":                           "frequency or volume too high",
+		"sendgrid-invalid-address":                     "bounce classifications: invalid address",
+		"sendgrid-mailbox-unavailable":                 "mailbox unavailable",
+		"sendgrid-reputation":                          "content, reputation,",
+		"sendgrid-technical-failure":                   "technical failure",
+		"sendgrid-unclassified":                        "technical failure, unclassified",
+		"spectrum-aup-1320":                            "aup#1310/1320/1330",
+		"spectrum-aup-1330":                            "aup#1310/1320/1330",
+	}
+	n := 0
+	for _, e := range Entries() {
+		if e.Kind != KindProvider {
+			continue
+		}
+		found := e.Token != "" && strings.Contains(doc, kbLowerASCII(e.Token))
+		if row, ok := tables[e.ID]; ok {
+			if !strings.Contains(doc, row) {
+				t.Errorf("%s: providers.md lacks %q", e.ID, row)
+			}
+			found = true
+		}
+		for _, m := range e.Match {
+			found = found || strings.Contains(doc, m)
+		}
+		if !found && !e.Status.IsZero() && strings.Contains(doc, e.Status.String()) {
+			found = true
+		}
+		if !found {
+			t.Errorf("%s: no token, phrase or code of it is in providers.md", e.ID)
+			continue
+		}
+		n++
+	}
+	if n < 150 {
+		t.Errorf("%d documented provider entries, want at least 150", n)
+	}
+}
+
+func TestKBReasonForStatus(t *testing.T) {
+	tests := []struct {
+		code string
+		want Reason
+	}{
+		{"5.1.1", ReasonUserUnknown}, {"5.2.2", ReasonMailboxFull}, {"4.4.7", ReasonExpired},
+		{"5.7.26", ReasonAuthFailure}, {"5.1.2", ReasonHostUnknown}, {"5.3.4", ReasonMesgTooBig},
+		{"5.7.1", ReasonPolicyViolation}, {"5.7.25", ReasonRequirePTR}, {"5.1.10", ReasonNotAccept},
+		{"2.0.0", ReasonDelivered}, {"5.7.999", ReasonPolicyViolation}, {"5.9.9", ReasonUndefined},
+	}
+	for _, tt := range tests {
+		c, _ := ParseEnhancedCode(tt.code)
+		if got := ReasonForStatus(c); got != tt.want {
+			t.Errorf("ReasonForStatus(%s) = %q, want %q", tt.code, got, tt.want)
+		}
+	}
+	if ReasonForStatus(EnhancedCode{}) != ReasonUndefined {
+		t.Error("ReasonForStatus of the zero code is not undefined")
+	}
+}
+
+func TestKBMeanings(t *testing.T) {
+	for c := 2; c <= 5; c++ {
+		if ClassMeaning(c) == "" {
+			t.Errorf("ClassMeaning(%d) empty", c)
+		}
+	}
+	for s := 0; s <= 7; s++ {
+		if SubjectMeaning(s) == "" {
+			t.Errorf("SubjectMeaning(%d) empty", s)
+		}
+	}
+	for d := 0; d <= 5; d++ {
+		if ReplySubjectMeaning(d) == "" {
+			t.Errorf("ReplySubjectMeaning(%d) empty", d)
+		}
+	}
+	if ClassMeaning(9) != "" || SubjectMeaning(8) != "" || SubjectMeaning(-1) != "" || ReplySubjectMeaning(6) != "" {
+		t.Error("meaning for an undefined digit")
+	}
+}
+
+// FuzzExplain checks that Explain and DetectProvider never panic and always
+// say something.
+func FuzzExplain(f *testing.F) {
+	f.Add(550, 5, 7, 26, "550 5.7.26 unauthenticated - gsmtp")
+	f.Add(421, 4, 7, 0, "[TSS04] deferred")
+	f.Add(0, 0, 0, 0, "")
+	f.Add(999, 9, 999, 99999, "\xff\xfe (S3140) AUP#In-1020 127.255.255.254 zen.spamhaus.org")
+	f.Fuzz(func(t *testing.T, reply, class, subject, detail int, text string) {
+		q := Query{Reply: ReplyCode(reply), Status: EnhancedCode{class, subject, detail}, Text: text}
+		ex := Explain(q)
+		if ex.Title == "" || ex.Summary == "" || ex.Meaning == "" || ex.Retry == "" || ex.Actor == "" || ex.Reason == "" {
+			t.Fatalf("empty explanation for %+v: %+v", q, ex)
+		}
+		id, start, end := DetectProvider(text)
+		if id == "" && (start != -1 || end != -1) || id != "" && (start < 0 || end > len(text) || start >= end) {
+			t.Fatalf("DetectProvider(%q) = %q %d %d", text, id, start, end)
+		}
+	})
+}
