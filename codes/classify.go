@@ -56,6 +56,10 @@ func classifyReason(c clue) Reason {
 	}
 	if d == "" {
 		d = ctx
+	} else if m := statusCommentRE.FindStringSubmatch(ctx); m != nil && !strings.Contains(d, m[1]) {
+		// "Status: 5.2.1 (mailbox disabled, not accepting messages)": the
+		// reporting MTA's own words for the code.
+		d += " (" + m[1] + ")"
 	}
 	if c.Status.IsZero() || (c.Status.Subject() == 0 && c.Status.Detail() == 0) {
 		// No code, or only X.0.0: a more precise code in the text says more.
@@ -423,6 +427,9 @@ var sesPrefixRE = regexp.MustCompile(`^[245]\.[0-9]{1,3}\.[0-9]{1,3} - [a-z ]+ (
 // continuationRE matches the reply code that each line of a multi-line reply
 // repeats ("550-5.7.1 "), left inside the text when the lines are joined.
 var continuationRE = regexp.MustCompile(` [245][0-9][0-9][ -][245]\.[0-9]{1,3}\.[0-9]{1,3} `)
+
+// statusCommentRE finds the comment of a DSN Status field.
+var statusCommentRE = regexp.MustCompile(`status: [245]\.[0-9]{1,3}\.[0-9]{1,3} \(([^()]{3,80})\)`)
 
 // statusRE finds an enhanced status code near the start of a diagnostic.
 var statusRE = regexp.MustCompile(`(?:^|[ (#\[])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[ ),;:\]])`)

@@ -43,6 +43,8 @@ func providerOf(id, d, ctx string) string {
 		return "facebook"
 	case "godaddy", "secureserver":
 		return "godaddy"
+	case "amazonses", "ses":
+		return "amazonses"
 	}
 	if p := providerIn(d); p != "" {
 		return p
@@ -131,6 +133,15 @@ func providerReason(p, d string, s EnhancedCode, reply ReplyCode, cmd string) Re
 		if strings.Contains(d, "rcp-p") || strings.Contains(d, "recipient preferences") {
 			return ReasonFiltered
 		}
+	case "amazonses":
+		// An SES notification names its own bounce type when the remote
+		// reply says nothing.
+		switch {
+		case strings.Contains(d, "onaccountsuppressionlist") || strings.Contains(d, `"bouncesubtype":"suppressed"`):
+			return ReasonSuppressed
+		case !startsWithReply(d) && strings.Contains(d, `"bouncesubtype":"noemail"`):
+			return ReasonUserUnknown
+		}
 	case "godaddy":
 		if strings.Contains(d, "ib212") || strings.Contains(d, "judged to be spam") {
 			return ReasonSpamDetected
@@ -189,7 +200,7 @@ func microsoftReason(d string, s EnhancedCode) Reason {
 	case strings.Contains(d, "requested action not taken: mailbox unavailable"):
 		return ReasonUserUnknown // Outlook.com 550 5.5.0: no such mailbox
 	}
-	if s.Subject() == 1 && s.Detail() == 10 {
+	if s.Subject() == 1 && s.Detail() == 10 && !strings.Contains(d, "accept mail") && !strings.Contains(d, "null mx") {
 		return ReasonUserUnknown // 5.1.10: recipient not found
 	}
 	if s.Subject() != 7 {

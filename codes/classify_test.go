@@ -166,6 +166,10 @@ func TestClassifyReason(t *testing.T) {
 		{name: "command from context", diag: "550 5.2.1 <bob@example.jp>... User Unknown", status: "5.2.1", context: "host mx.example.jp said: 550 5.2.1 <bob@example.jp>... User Unknown (in reply to RCPT TO command)", want: ReasonUserUnknown},
 		{name: "sendmail transcript data", diag: "550 5.2.1 <bob@example.org>... User Unknown", status: "5.2.1", context: ">>> DATA <<< 550 5.2.1 <bob@example.org>... User Unknown", want: ReasonFiltered},
 		{name: "qmail name rejected", diag: "Remote host said: 501 5.0.0 Invalid domain name", status: "5.0.0", context: "Connected to 192.0.2.112 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name", want: ReasonBlocked},
+		{name: "status comment", diag: "550 5.2.1 <bob@example.jp>... User Unknown", status: "5.2.1", context: "Action: failed Status: 5.2.1 (mailbox disabled, not accepting messages) Diagnostic-Code: smtp;550 5.2.1 <bob@example.jp>... User Unknown", want: ReasonSuspend},
+		{name: "helo rejected host not found", diag: "504 5.5.2 <localhost>: Helo command rejected: Host not found", status: "5.5.2", command: "RCPT", want: ReasonBlocked},
+		{name: "null mx 5.1.10 not microsoft", diag: "host/domain does not accept mail", status: "5.1.10", provider: "microsoft", want: ReasonNotAccept},
+		{name: "ses account suppression", diag: `{"bounceType":"Permanent","bounceSubType":"OnAccountSuppressionList"}`, provider: "amazonses", want: ReasonSuppressed},
 		{name: "mimecast signature", diag: "554 email rejected due to security policies - MCSpamSignature.sa.2.2", reply: "554", want: ReasonVirusDetected},
 
 		// no failure, or too little to say
