@@ -385,6 +385,9 @@ func kbMatchProvider(q Query, lt, prov string) (Entry, bool) {
 			continue
 		}
 		tok := e.Token != "" && lt != "" && kbIndexWord(lt, e.tokenLower()) >= 0
+		if e.Token != "" && !tok {
+			continue // a token entry applies only where its token is written
+		}
 		plen := 0
 		for _, m := range e.Match {
 			if len(m) > plen && strings.Contains(lt, m) {

@@ -203,7 +203,7 @@ var kbFilters = kbJoin(
 			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
 			Fix: []string{"Look up the IP with the link in the reply (mail-abuse.com) or Trend Micro's Email Reputation lookup.", "Fix the cause and request removal there, then resend."}, Links: []Link{kbLinkTrend}},
 		{ID: "trendmicro-deferred",
-			Match: []string{"deferred using trend micro"},
+			Match: []string{"deferred using trend micro email reputation", "deferred using trend micro"},
 			Title: "Deferred by Trend Micro reputation", Meaning: "Trend Micro's dynamic reputation list defers your IP for now.",
 			Actor: ActorSender, Retry: RetryLater, Reason: ReasonBadReputation, Fix: []string{"Reduce volume; let the mail retry with backoff.", "Check the IP at Trend Micro's Email Reputation lookup."}, Links: []Link{kbLinkTrend}},
 		{ID: "trendmicro-ers",

@@ -80,7 +80,7 @@ var kbYahoo = kbWith("yahoo", kbSrcYahoo, []Entry{
 		Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonPolicyViolation,
 		Fix: []string{"Read the rest of the text: if it mentions authentication, fix SPF, DKIM and DMARC.", "Otherwise review content and links (see Yahoo's best practices).", "Resend after the fix."}, Links: []Link{kbLinkYahooErrors, kbLinkYahooBest}},
 	{ID: "yahoo-554-5.7.9-auth", Reply: 554, Status: kbS("5.7.9"),
-		Match: []string{"requires all senders to authenticate"},
+		Match: []string{"yahoo requires all senders to authenticate with", "requires all senders to authenticate"},
 		Title: "Unauthenticated mail refused (Yahoo)", Meaning: "Yahoo requires every sender to authenticate with SPF or DKIM (bulk senders: both, plus DMARC); this message failed.",
 		Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonAuthFailure, Fix: kbFixAuth, Links: []Link{kbLinkYahooBest}},
 	{ID: "yahoo-554-disabled", Reply: 554, Source: kbSrcYahoo + " (AOL wording unverified)",
