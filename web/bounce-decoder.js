@@ -106,7 +106,7 @@
       if (!goDecode) {
         throw new Error("BounceDecoder.decode: not ready yet; wait for BounceDecoder.ready");
       }
-      return JSON.parse(goDecode(input));
+      return JSON.parse(goDecode(input, input.length));
     },
     decodeAsync: function (input) {
       return api.ready.then(function () { return api.decode(input); });

@@ -19,7 +19,10 @@
     return e;
   }
 
-  // highlight returns report.text with every span as a <mark data-kind>.
+  // highlight returns report.text with every span as a <mark data-kind>;
+  // a span inside another (a status inside a diagnostic) is nested in its
+  // mark, and a span that overlaps an earlier one without nesting is left
+  // out.
   function highlight(report) {
     var spans = [];
     report.recipients.forEach(function (r) {
@@ -31,17 +34,28 @@
     });
     spans.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
     var p = el("p", undefined, { "class": "text" });
-    var at = 0;
-    spans.forEach(function (s) {
-      if (s.start < at) {
-        return; // nested or overlapping: keep the outer one
-      }
-      p.appendChild(document.createTextNode(report.text.slice(at, s.start)));
-      p.appendChild(el("mark", report.text.slice(s.start, s.end), { "data-kind": s.kind, title: s.kind }));
-      at = s.end;
-    });
-    p.appendChild(document.createTextNode(report.text.slice(at)));
+    fillRange(p, report.text, 0, report.text.length, spans);
     return p;
+  }
+
+  // fillRange appends text[start:end] to parent with the spans inside that
+  // range (sorted by start, longest first) as nested marks.
+  function fillRange(parent, text, start, end, spans) {
+    var at = start;
+    for (var i = 0; i < spans.length; i++) {
+      var s = spans[i];
+      if (s.start < at || s.end > end) {
+        continue; // overlaps one already placed, or a duplicate
+      }
+      parent.appendChild(document.createTextNode(text.slice(at, s.start)));
+      var mark = el("mark", undefined, { "data-kind": s.kind, title: s.kind.replace("_", " ") });
+      fillRange(mark, text, s.start, s.end, spans.slice(i + 1).filter(function (c) {
+        return c.start >= s.start && c.end <= s.end && (c.start > s.start || c.end < s.end || c.kind !== s.kind);
+      }));
+      parent.appendChild(mark);
+      at = s.end;
+    }
+    parent.appendChild(document.createTextNode(text.slice(at, end)));
   }
 
   function render(report) {

@@ -6,10 +6,10 @@
 //
 // It installs one global function:
 //
-//	globalThis.__bounceDecoderDecode(input) → string
+//	globalThis.__bounceDecoderDecode(input, length) → string
 //
 // where input is a string (text as pasted) or a Uint8Array (the raw bytes of
-// a mail file). The result is the JSON of the codes.Report that
+// a mail file), and length, optional, is input.length for a string. The result is the JSON of the codes.Report that
 // `bouncedecoder decode` prints, except that span offsets are JavaScript
 // string indices (UTF-16 code units) into report.text instead of UTF-8 byte
 // offsets, so that report.text.slice(span.start, span.end) is the
@@ -87,8 +87,11 @@ func inputBytes(args []js.Value) ([]byte, error) {
 	v := args[0]
 	switch {
 	case v.Type() == js.TypeString:
-		// A string of n UTF-16 units has at least n UTF-8 bytes.
-		if v.Length() > codes.MaxInputSize {
+		// A string of n UTF-16 units has at least n UTF-8 bytes: when the
+		// caller passes n (syscall/js cannot read a string's length), an
+		// oversized string is refused before it is copied. Else Decode
+		// refuses it after.
+		if len(args) > 1 && args[1].Type() == js.TypeNumber && args[1].Int() > codes.MaxInputSize {
 			return nil, codes.ErrTooLarge
 		}
 		return []byte(v.String()), nil
