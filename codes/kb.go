@@ -223,13 +223,13 @@ func kbSummary(ex Explanation, q Query) string {
 	if !q.Status.IsZero() {
 		codes = append(codes, q.Status.String())
 	}
-	who := ""
-	if ex.Provider != "" {
-		who = ProviderName(ex.Provider)
+	if ex.Provider != "" && kbKindOf(ex.Entry) != KindProvider {
+		// Provider entries name their provider in the title already.
+		codes = append(codes, "at "+ProviderName(ex.Provider))
 	}
-	if who != "" || len(codes) > 0 {
+	if len(codes) > 0 {
 		b.WriteString(" (")
-		b.WriteString(strings.TrimSpace(who + " " + strings.Join(codes, " ")))
+		b.WriteString(strings.Join(codes, " "))
 		b.WriteString(")")
 	}
 	switch {
