@@ -1,0 +1,638 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bouncedecoder/bouncedecoder/codes"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The batch page decodes a whole mailbox or mail log in the browser. Work is
+// done in slices of batchSlice on the UI goroutine; between slices the page
+// returns to the browser for batchYield (ctx.After), which repaints and
+// handles the cancel button. (A 1 ms pause let frames paint but starved
+// other browser tasks such as DevTools protocol calls; 10 ms does not.) Only the rows of failed recipients and the summary are kept; the
+// reports are dropped once counted, and the one a user opens is decoded again
+// from its byte range (codes.Batch.Reread).
+
+const (
+	batchSlice    = 50 * time.Millisecond // decoding time between two repaints
+	batchYield    = 10 * time.Millisecond // pause given back to the browser after each slice
+	batchTableMax = 500                   // rows rendered in the table; the export has them all
+	batchChartMax = 8                     // bars per chart
+)
+
+// batchFile is one dropped or picked file.
+type batchFile struct {
+	name  string
+	size  int
+	batch *codes.Batch // nil when the file could not be read at all
+	err   string
+}
+
+// batchPage is the page at "/batch".
+type batchPage struct {
+	app.Compo
+
+	ready    bool
+	state    string // "idle", "reading", "running", "done", "cancelled"
+	run      int    // number of the current run; steps of older runs stop
+	files    []*batchFile
+	cur      int // file being decoded
+	total    int // bytes of all files
+	finished int // bytes of the files already decoded
+	doneAt   int // bytes decoded, for the progress bar
+	started  time.Time
+	elapsed  time.Duration
+	lastTop  time.Time
+	mem      uint64 // memory obtained by the Go runtime when the run ended (the wasm heap in the browser)
+	messages []string
+
+	sum     codes.Summary
+	rows    []codes.Row
+	rowFile []int // index in files of each row
+	tops    batchTops
+
+	filter   string
+	verdict  string // "", "permanent", "temporary", "remove"
+	sortKey  string
+	sortDesc bool
+	view     []int // rows shown, filtered and sorted
+
+	open       int // row opened in the decoder view, -1 for none
+	openReport codes.Report
+}
+
+// batchTops are the bars of the charts.
+type batchTops struct {
+	reasons, providers, domains []codes.BatchCount
+}
+
+func newBatchPage() *batchPage { return &batchPage{state: "idle", open: -1} }
+
+func (p *batchPage) OnMount(ctx app.Context) {
+	p.ready = true
+}
+
+func (p *batchPage) OnDismount() {
+	p.run++ // stop a running decode
+}
+
+// reset forgets the previous run.
+func (p *batchPage) reset() {
+	p.run++
+	p.files, p.cur, p.total, p.finished, p.doneAt = nil, 0, 0, 0, 0
+	p.messages = nil
+	p.sum, p.rows, p.rowFile, p.tops, p.view = codes.Summary{}, nil, nil, batchTops{}, nil
+	p.open, p.openReport = -1, codes.Report{}
+	p.elapsed = 0
+}
+
+// onPick reads the files chosen in the file input.
+func (p *batchPage) onPick(ctx app.Context, e app.Event) {
+	p.read(ctx, ctx.JSSrc().Get("files"))
+}
+
+func (p *batchPage) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+}
+
+func (p *batchPage) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.read(ctx, e.Get("dataTransfer").Get("files"))
+}
+
+// read reads the files of a FileList into memory, then starts decoding.
+// A file over codes.MaxBatchSize is read up to the limit only.
+func (p *batchPage) read(ctx app.Context, list app.Value) {
+	n := list.Length()
+	if n == 0 {
+		return
+	}
+	p.reset()
+	p.state = "reading"
+	run := p.run
+	files := make([]*batchFile, n)
+	pending := n
+	for i := 0; i < n; i++ {
+		f := list.Index(i)
+		bf := &batchFile{name: f.Get("name").String(), size: f.Get("size").Int()}
+		files[i] = bf
+		blob := f
+		if bf.size > codes.MaxBatchSize {
+			blob = f.Call("slice", 0, codes.MaxBatchSize+1)
+		}
+		var ok, fail app.Func
+		done := func() {
+			ok.Release()
+			fail.Release()
+			ctx.Dispatch(func(ctx app.Context) {
+				if run != p.run {
+					return
+				}
+				if pending--; pending == 0 {
+					p.start(ctx, files)
+				}
+			})
+		}
+		ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+			u8 := app.Window().Get("Uint8Array").New(args[0])
+			data := make([]byte, u8.Length())
+			app.CopyBytesToGo(data, u8)
+			b, err := codes.NewBatch(data, "")
+			bf.batch = b
+			if err != nil {
+				bf.err = err.Error()
+			}
+			done()
+			return nil
+		})
+		fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+			bf.err = "could not read the file"
+			done()
+			return nil
+		})
+		blob.Call("arrayBuffer").Call("then", ok, fail)
+	}
+}
+
+// start decodes the files read.
+func (p *batchPage) start(ctx app.Context, files []*batchFile) {
+	p.files = files
+	for _, f := range files {
+		if f.batch != nil {
+			p.total += len(f.batch.Data())
+		}
+		if f.err != "" {
+			p.messages = append(p.messages, f.name+": "+f.err)
+		}
+	}
+	p.state, p.started = "running", time.Now()
+	run := p.run
+	ctx.After(0, func(ctx app.Context) { p.step(ctx, run) })
+}
+
+// step decodes items for batchSlice, then yields to the browser.
+func (p *batchPage) step(ctx app.Context, run int) {
+	if run != p.run || p.state != "running" {
+		return
+	}
+	deadline := time.Now().Add(batchSlice)
+	for p.cur < len(p.files) && time.Now().Before(deadline) {
+		f := p.files[p.cur]
+		if f.batch == nil {
+			p.cur++
+			continue
+		}
+		it, ok := f.batch.Next()
+		if !ok {
+			p.finished += len(f.batch.Data())
+			p.cur++
+			continue
+		}
+		p.sum.Add(it.Report)
+		for _, row := range codes.RowsOf(f.name, it) {
+			p.rows = append(p.rows, row)
+			p.rowFile = append(p.rowFile, p.cur)
+		}
+	}
+	p.doneAt = p.finished
+	if p.cur < len(p.files) && p.files[p.cur].batch != nil {
+		p.doneAt += p.files[p.cur].batch.Offset()
+	}
+	p.elapsed = time.Since(p.started)
+	if p.cur >= len(p.files) {
+		p.finish("done")
+		return
+	}
+	if time.Since(p.lastTop) > 300*time.Millisecond {
+		p.updateTops()
+	}
+	ctx.After(batchYield, func(ctx app.Context) { p.step(ctx, run) })
+}
+
+// finish ends a run, complete or cancelled, and builds the table.
+func (p *batchPage) finish(state string) {
+	p.state = state
+	p.elapsed = time.Since(p.started)
+	if state == "done" {
+		p.doneAt = p.total
+	}
+	p.updateTops()
+	p.updateView()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	p.mem = ms.Sys
+}
+
+func (p *batchPage) onCancel(ctx app.Context, e app.Event) {
+	if p.state == "running" {
+		p.run++
+		p.finish("cancelled")
+	}
+}
+
+func (p *batchPage) updateTops() {
+	p.lastTop = time.Now()
+	p.tops = batchTops{
+		reasons:   codes.TopCounts(p.sum.ByReason, batchChartMax),
+		providers: codes.TopCounts(p.sum.ByProvider, batchChartMax),
+		domains:   codes.TopCounts(p.sum.ByDomain, batchChartMax),
+	}
+}
+
+// updateView filters and sorts the rows for the table.
+func (p *batchPage) updateView() {
+	q := strings.ToLower(strings.TrimSpace(p.filter))
+	p.view = p.view[:0]
+	for i, r := range p.rows {
+		switch p.verdict {
+		case "permanent", "temporary":
+			if string(r.Verdict) != p.verdict {
+				continue
+			}
+		case "remove":
+			if !r.HardBounce {
+				continue
+			}
+		}
+		if q != "" && !batchRowMatches(r, q) {
+			continue
+		}
+		p.view = append(p.view, i)
+	}
+	if p.sortKey != "" {
+		key, desc := p.sortKey, p.sortDesc
+		sort.SliceStable(p.view, func(a, b int) bool {
+			x, y := batchSortValue(p.rows[p.view[a]], key), batchSortValue(p.rows[p.view[b]], key)
+			if desc {
+				return x > y
+			}
+			return x < y
+		})
+	}
+}
+
+// batchRowMatches reports whether the lower-case query q occurs in a
+// column of r.
+func batchRowMatches(r codes.Row, q string) bool {
+	for _, s := range [...]string{r.Recipient, r.Domain, string(r.Reason), r.Provider, r.Status, r.ReplyCode, r.Summary, r.Diagnostic, r.File} {
+		if strings.Contains(strings.ToLower(s), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// batchSortValue returns the value of column key of r, for sorting.
+func batchSortValue(r codes.Row, key string) string {
+	switch key {
+	case "mail":
+		return fmt.Sprintf("%s\x00%012d", r.File, r.Mail)
+	case "recipient":
+		return strings.ToLower(r.Recipient)
+	case "domain":
+		return r.Domain
+	case "verdict":
+		v := string(r.Verdict)
+		if r.HardBounce {
+			v = "permanent remove"
+		}
+		return v
+	case "code":
+		return r.ReplyCode + " " + r.Status
+	case "reason":
+		return string(r.Reason)
+	case "provider":
+		return r.Provider
+	}
+	return ""
+}
+
+func (p *batchPage) onFilter(ctx app.Context, e app.Event) {
+	p.filter = ctx.JSSrc().Get("value").String()
+	p.updateView()
+}
+
+func (p *batchPage) onVerdict(ctx app.Context, e app.Event) {
+	p.verdict = ctx.JSSrc().Get("value").String()
+	p.updateView()
+}
+
+func (p *batchPage) onSort(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if p.sortKey == key {
+			p.sortDesc = !p.sortDesc
+		} else {
+			p.sortKey, p.sortDesc = key, false
+		}
+		p.updateView()
+	}
+}
+
+// onOpen opens row i in the decoder view below the table.
+func (p *batchPage) onOpen(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if i < 0 || i >= len(p.rows) {
+			return
+		}
+		f := p.files[p.rowFile[i]]
+		r := p.rows[i]
+		p.open, p.openReport = i, f.batch.Reread(r.Start, r.End)
+		ctx.Defer(func(ctx app.Context) {
+			if el := app.Window().GetElementByID("batch-open"); el.Truthy() {
+				el.Call("scrollIntoView")
+			}
+		})
+	}
+}
+
+// viewRows returns the rows shown in the table, filtered and sorted.
+func (p *batchPage) viewRows() []codes.Row {
+	out := make([]codes.Row, len(p.view))
+	for i, j := range p.view {
+		out[i] = p.rows[j]
+	}
+	return out
+}
+
+func (p *batchPage) onExport(kind string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		var buf bytes.Buffer
+		switch kind {
+		case "csv":
+			codes.WriteCSV(&buf, p.viewRows())
+			batchDownload("bounces.csv", "text/csv;charset=utf-8", buf.Bytes())
+		case "json":
+			codes.WriteJSON(&buf, p.viewRows())
+			batchDownload("bounces.json", "application/json", buf.Bytes())
+		case "remove":
+			for _, a := range p.sum.AddressesToRemove() {
+				buf.WriteString(a)
+				buf.WriteByte('\n')
+			}
+			batchDownload("addresses-to-remove.txt", "text/plain;charset=utf-8", buf.Bytes())
+		}
+	}
+}
+
+// batchDownload offers data as a file download, through a Blob URL made in
+// the browser: nothing is sent anywhere.
+func batchDownload(name, mime string, data []byte) {
+	win := app.Window()
+	u8 := win.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(u8, data)
+	parts := win.Get("Array").New()
+	parts.Call("push", u8)
+	opts := win.Get("Object").New()
+	opts.Set("type", mime)
+	blob := win.Get("Blob").New(parts, opts)
+	url := win.Get("URL").Call("createObjectURL", blob)
+	a := win.Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	win.Get("document").Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	go func() {
+		time.Sleep(time.Minute)
+		win.Get("URL").Call("revokeObjectURL", url)
+	}()
+}
+
+func (p *batchPage) Render() app.UI {
+	return app.Div().
+		Class("page").
+		DataSet("ready", p.ready).
+		Body(
+			&navBar{Current: "/batch"},
+			app.Main().Class("batch-page").Body(
+				app.H1().Text("Batch: a whole mailbox or mail log"),
+				app.P().Class("lead").Text("Drop a mailbox (mbox), several .eml files, a Postfix, Exim or Sendmail log, "+
+					"or a Microsoft 365 / Exchange message trace (CSV). It is decoded in your browser: nothing leaves this page."),
+				p.renderInput(),
+				p.renderProgress(),
+				app.If(len(p.messages) > 0, func() app.UI {
+					return app.Ul().Class("problems batch-messages").Body(
+						app.Range(p.messages).Slice(func(i int) app.UI { return app.Li().Text(p.messages[i]) }),
+					)
+				}),
+				app.If(p.state != "idle" && p.state != "reading", p.renderSummary),
+				app.If(p.state == "done" || p.state == "cancelled", p.renderTable),
+				app.If(p.open >= 0, p.renderOpen),
+			),
+		)
+}
+
+func (p *batchPage) renderInput() app.UI {
+	return app.Div().Class("batch-drop").
+		OnDragOver(p.onDragOver).
+		OnDrop(p.onDrop).
+		Body(
+			app.Label().For("batch-files").Text("Choose files or drop them here"),
+			app.Input().
+				ID("batch-files").
+				Type("file").
+				Multiple(true).
+				Accept(".mbox,.mbx,.eml,.msg,.txt,.log,.csv,text/plain,message/rfc822,application/mbox,text/csv").
+				OnChange(p.onPick),
+		)
+}
+
+func (p *batchPage) renderProgress() app.UI {
+	if p.state == "idle" {
+		return app.Div().Class("batch-progress").DataSet("batch-state", p.state)
+	}
+	pct := 0.0
+	if p.total > 0 {
+		pct = 100 * float64(p.doneAt) / float64(p.total)
+	}
+	status := ""
+	switch p.state {
+	case "reading":
+		status = "Reading the files…"
+	case "running":
+		status = fmt.Sprintf("Decoding… %.0f%% (%d items)", pct, p.sum.Items)
+	case "done":
+		status = fmt.Sprintf("Decoded %d items (%s) in %s, %s.", p.sum.Items, batchBytes(p.total), p.elapsed.Round(time.Millisecond), batchRate(p.doneAt, p.elapsed))
+	case "cancelled":
+		status = fmt.Sprintf("Cancelled after %d items (%.0f%% of the input). What was decoded is kept.", p.sum.Items, pct)
+	}
+	return app.Div().Class("batch-progress").DataSet("batch-state", p.state).DataSet("batch-mem", p.mem).Body(
+		app.Progress().ID("batch-progress").Max(100).Value(int(pct)),
+		app.Span().Class("batch-status").Aria("live", "polite").Text(status),
+		app.If(p.state == "running", func() app.UI {
+			return app.Button().Class("batch-cancel").DataSet("batch-cancel", true).Text("Cancel").OnClick(p.onCancel)
+		}),
+	)
+}
+
+// batchBytes formats a size in bytes.
+func batchBytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return strconv.Itoa(n) + " bytes"
+}
+
+// batchRate formats a throughput.
+func batchRate(n int, d time.Duration) string {
+	if d <= 0 {
+		return "instantly"
+	}
+	return fmt.Sprintf("%.1f MB/s", float64(n)/(1<<20)/d.Seconds())
+}
+
+func (p *batchPage) renderSummary() app.UI {
+	s := p.sum
+	count := func(key, label string, n int, class string) app.UI {
+		return app.Div().Class("batch-count "+class).DataSet("batch-count-"+key, n).Body(
+			app.Span().Class("batch-count-n").Text(strconv.Itoa(n)),
+			app.Span().Class("batch-count-label").Text(label),
+		)
+	}
+	return app.Section().Class("batch-summary").Aria("label", "Summary").
+		DataSet("batch-items", s.Items).
+		Body(
+			app.Div().Class("batch-counts").Body(
+				count("items", "items read", s.Items, ""),
+				count("failed", "failed recipients", s.Failed, ""),
+				count("permanent", "permanent", s.Permanent, "is-permanent"),
+				count("temporary", "temporary", s.Temporary, "is-temporary"),
+				count("remove", "addresses to remove", len(p.sum.AddressesToRemove()), "is-remove"),
+				count("delivered", "delivered", s.Delivered, ""),
+				count("other", "feedback, auto-replies", s.Other, ""),
+				count("not-bounces", "not bounces", s.NotBounce, ""),
+			),
+			app.Div().Class("batch-charts").Body(
+				&batchChart{Title: "By reason", Hook: "reason", Counts: p.tops.reasons, Total: s.Failed},
+				&batchChart{Title: "By provider", Hook: "provider", Counts: p.tops.providers, Total: s.Failed, Empty: "unknown"},
+				&batchChart{Title: "By recipient domain", Hook: "domain", Counts: p.tops.domains, Total: s.Failed, Empty: "no domain"},
+			),
+		)
+}
+
+func (p *batchPage) renderTable() app.UI {
+	cols := [...]struct{ key, label string }{
+		{"mail", "Item"}, {"recipient", "Recipient"}, {"verdict", "Verdict"}, {"code", "Code"},
+		{"reason", "Reason"}, {"provider", "Provider"}, {"", "Summary"},
+	}
+	shown := p.view
+	if len(shown) > batchTableMax {
+		shown = shown[:batchTableMax]
+	}
+	return app.Section().Class("batch-results").Aria("label", "Failed recipients").Body(
+		app.Div().Class("batch-tools").Body(
+			app.Input().Type("search").ID("batch-filter").Placeholder("Filter: address, domain, reason, code…").
+				Aria("label", "Filter the table").Value(p.filter).OnInput(p.onFilter),
+			app.Select().ID("batch-verdict").Aria("label", "Verdict").OnChange(p.onVerdict).Body(
+				app.Option().Value("").Text("All failures").Selected(p.verdict == ""),
+				app.Option().Value("permanent").Text("Permanent").Selected(p.verdict == "permanent"),
+				app.Option().Value("temporary").Text("Temporary").Selected(p.verdict == "temporary"),
+				app.Option().Value("remove").Text("Remove address").Selected(p.verdict == "remove"),
+			),
+			app.Button().DataSet("batch-export", "csv").Text("Export CSV").OnClick(p.onExport("csv")),
+			app.Button().DataSet("batch-export", "json").Text("Export JSON").OnClick(p.onExport("json")),
+			app.Button().DataSet("batch-export", "remove").Text("Addresses to remove").OnClick(p.onExport("remove")),
+		),
+		app.P().Class("batch-shown").DataSet("batch-shown", len(p.view)).Text(p.shownText(len(shown))),
+		app.Div().Class("batch-table-wrap").Body(
+			app.Table().Class("batch-table").Body(
+				app.THead().Body(app.Tr().Body(
+					app.Range(cols[:]).Slice(func(i int) app.UI {
+						c := cols[i]
+						if c.key == "" {
+							return app.Th().Scope("col").Text(c.label)
+						}
+						sortAttr := "none"
+						if p.sortKey == c.key {
+							sortAttr = "ascending"
+							if p.sortDesc {
+								sortAttr = "descending"
+							}
+						}
+						return app.Th().Scope("col").Aria("sort", sortAttr).Body(
+							app.Button().Class("batch-sort").DataSet("sort", c.key).Text(c.label).OnClick(p.onSort(c.key)),
+						)
+					}),
+				)),
+				app.TBody().Body(
+					app.Range(shown).Slice(func(i int) app.UI {
+						j := shown[i]
+						return p.renderRow(j, p.rows[j])
+					}),
+				),
+			),
+		),
+	)
+}
+
+func (p *batchPage) shownText(shown int) string {
+	switch {
+	case len(p.rows) == 0:
+		return "No failed recipient."
+	case shown < len(p.view):
+		return fmt.Sprintf("Showing the first %d of %d matching rows (%d in all); the exports have every matching row.", shown, len(p.view), len(p.rows))
+	}
+	return fmt.Sprintf("%d of %d rows.", len(p.view), len(p.rows))
+}
+
+func (p *batchPage) renderRow(i int, r codes.Row) app.UI {
+	verdict, class := "Temporary", "is-temporary"
+	if r.Permanent || r.Verdict == codes.VerdictPermanent {
+		verdict, class = "Permanent", "is-permanent"
+	}
+	if r.HardBounce {
+		verdict, class = "Remove address", "is-remove"
+	}
+	code := strings.TrimSpace(r.ReplyCode + " " + r.Status)
+	item := strconv.Itoa(r.Mail)
+	if len(p.files) > 1 {
+		item = r.File + " #" + item
+	}
+	tr := app.Tr().
+		DataSet("recipient", r.Recipient).
+		DataSet("row", i).
+		DataSet("verdict", string(r.Verdict)).
+		DataSet("remove", r.HardBounce).
+		DataSet("reason", string(r.Reason)).
+		Class(class).
+		TabIndex(0).
+		OnClick(p.onOpen(i))
+	if i == p.open {
+		tr = tr.Aria("current", "true")
+	}
+	return tr.Body(
+		app.Td().Text(item),
+		app.Td().Class("batch-rcpt").Text(orDash(r.Recipient)),
+		app.Td().Text(verdict),
+		app.Td().Class("batch-code").Text(orDash(code)),
+		app.Td().Text(orDash(string(r.Reason))),
+		app.Td().Text(orDash(r.Provider)),
+		app.Td().Class("batch-sum").Text(orDash(r.Summary)),
+	)
+}
+
+func (p *batchPage) renderOpen() app.UI {
+	r := p.rows[p.open]
+	rep := p.openReport
+	return app.Section().ID("batch-open").Class("batch-open").
+		DataSet("open-recipient", r.Recipient).
+		Aria("label", "Opened bounce").
+		Body(
+			app.H2().Text(fmt.Sprintf("%s, item %d", r.File, r.Mail)),
+			&batchText{Text: rep.Text, Spans: batchSpans(rep)},
+			app.Range(rep.Recipients).Slice(func(i int) app.UI {
+				return &recipientCard{Recipient: rep.Recipients[i]}
+			}),
+		)
+}
