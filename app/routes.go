@@ -25,6 +25,7 @@ func routes() []route {
 	return []route{
 		{Path: "/", New: func() app.Composer { return newDecoderPage() }},
 		{Path: "/about", New: func() app.Composer { return newAboutPage() }},
+		{Path: "/batch", New: func() app.Composer { return newBatchPage() }},
 	}
 }
 
