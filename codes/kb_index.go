@@ -86,11 +86,12 @@ func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uni
 		if e.Status.IsZero() || e.Token != "" {
 			continue
 		}
-		if e.Default || perProv[e.Provider+" "+key(e)] == 1 {
+		// Only an entry marked Default applies on its code alone: a code
+		// that is unique in a provider's table may still be used by the
+		// provider with other meanings that are not documented.
+		if e.Default {
 			statusOnly[e.ID] = true
-		}
-		if perCode[key(e)] == perProv[e.Provider+" "+key(e)] {
-			uniqueOwner[e.ID] = e.Default || perProv[e.Provider+" "+key(e)] == 1
+			uniqueOwner[e.ID] = perCode[key(e)] == perProv[e.Provider+" "+key(e)]
 		}
 	}
 	return all, byID, provIdx, statusOnly, uniqueOwner

@@ -85,7 +85,7 @@ var kbMicrosoft = kbWith("microsoft", kbSrcMicrosoft, []Entry{
 		Title: "Your daily recipient limit (Microsoft 365)", Meaning: "The sending account reached its daily limit of recipients; the problem is on your side.",
 		Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding,
 		Fix: []string{"Wait 24 hours for the limit to reset.", "Check the account for compromise (unexpected sent mail).", "Use a bulk-mail service for large sends."}, Links: []Link{kbLinkMSNDR}},
-	{ID: "microsoft-554-5.2.2", Reply: 554, Status: kbS("5.2.2"), Default: true, AgainstIANA: true,
+	{ID: "microsoft-554-5.2.2", Reply: 554, Status: kbS("5.2.2"), AgainstIANA: true,
 		Match: []string{"submission quota exceeded"},
 		Title: "Your sending quota exceeded (Microsoft 365)", Meaning: "The SENDER exceeded Exchange Online's recipient or message rate limits; it is not the recipient's mailbox that is full.",
 		Actor: ActorSender, Retry: RetryLater, Reason: ReasonSpeeding,
