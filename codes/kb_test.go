@@ -532,6 +532,41 @@ func TestKBProviderWordingDocumented(t *testing.T) {
 	}
 }
 
+// TestKBTablesSorted checks that the reviewed source tables are kept sorted:
+// Explain's binary search relies on kbRegistry's order, and reviewers on the
+// others'.
+func TestKBTablesSorted(t *testing.T) {
+	for i := 1; i < len(kbRegistry); i++ {
+		a, b := kbRegistry[i-1], kbRegistry[i]
+		if a.subject > b.subject || a.subject == b.subject && a.detail >= b.detail {
+			t.Errorf("kbRegistry: X.%d.%d before X.%d.%d", a.subject, a.detail, b.subject, b.detail)
+		}
+	}
+	for i := 1; i < len(kbReplies); i++ {
+		if kbReplies[i-1].code >= kbReplies[i].code {
+			t.Errorf("kbReplies: %d before %d", kbReplies[i-1].code, kbReplies[i].code)
+		}
+	}
+	for i := 1; i < len(kbBlocklists); i++ {
+		if kbBlocklists[i-1].ID >= kbBlocklists[i].ID {
+			t.Errorf("kbBlocklists: %s before %s", kbBlocklists[i-1].ID, kbBlocklists[i].ID)
+		}
+	}
+	for i := 1; i < len(kbMarkerTable); i++ {
+		if kbMarkerTable[i-1].provider > kbMarkerTable[i].provider {
+			t.Errorf("kbMarkerTable: %s before %s", kbMarkerTable[i-1].provider, kbMarkerTable[i].provider)
+		}
+	}
+	for _, table := range kbProviderTables {
+		for i := 1; i < len(table); i++ {
+			a, b := table[i-1], table[i]
+			if a.Provider == b.Provider && kbCompareEntries(a, b) >= 0 || a.Provider > b.Provider {
+				t.Errorf("provider table: %s before %s", a.ID, b.ID)
+			}
+		}
+	}
+}
+
 func TestKBReasonForStatus(t *testing.T) {
 	tests := []struct {
 		code string
