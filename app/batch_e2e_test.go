@@ -158,7 +158,7 @@ func TestE2EBatch(t *testing.T) {
 		}
 		gap := eval[float64](t, tab, `window.__batchMaxGap`)
 		t.Logf("cancelled after %d of %d items; longest time between two frames while decoding: %.0f ms", got["items"], total, gap)
-		if gap > 1500 {
+		if gap > 3000 {
 			t.Errorf("the page froze for %.0f ms while decoding", gap)
 		}
 	})
