@@ -25,7 +25,8 @@ Usage:
   bounce-decoder serve [-web DIR]           serve the app on http://127.0.0.1:$PORT (default 8000)
   bounce-decoder decode FILE... | -         print one JSON report per input, one per line
   bounce-decoder decode --batch FILE... | - decode mailboxes, logs or traces: one JSON line per failed recipient
-  bounce-decoder static [-web DIR] DIR      write the static site to DIR (sub-path: BASE_PATH=/decoder/)
+  bounce-decoder static [-web DIR] DIR      write the static site to DIR (sub-path: BASE_PATH=/decoder/,
+                                            host name for link previews: DOMAIN=example.com)
   bounce-decoder compress FILE...           write FILE.br and FILE.gz (a build step)
   bounce-decoder help                       show this help
 `
@@ -172,6 +173,7 @@ func (c *cli) serve(args []string) int {
 		fmt.Fprintf(c.stderr, "serve: %v\n", err)
 		return 1
 	}
+	s.domain = ln.Addr().String()
 	srv := &http.Server{Handler: newServer(s), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(c.stdout, "Bounce Decoder is running at http://%s/ (version %s). Press Ctrl-C to stop.\n", ln.Addr(), s.version)
 
@@ -192,9 +194,10 @@ func (c *cli) serve(args []string) int {
 
 // static writes the static site to a directory.
 func (c *cli) static(args []string) int {
-	fs := c.flags("static", "[-web DIR] [-base PATH] DIR")
+	fs := c.flags("static", "[-web DIR] [-base PATH] [-domain HOST] DIR")
 	web := fs.String("web", "web", "the web `directory` holding app.wasm")
 	base := fs.String("base", os.Getenv("BASE_PATH"), "the `path` the site is served under, such as /decoder/ (default $BASE_PATH, else /)")
+	domain := fs.String("domain", os.Getenv("DOMAIN"), "the `host` name the site is published at, for link previews (default $DOMAIN)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -207,6 +210,7 @@ func (c *cli) static(args []string) int {
 		fmt.Fprintf(c.stderr, "static: %v\n", err)
 		return 1
 	}
+	s.domain = *domain
 	n, err := writeStaticSite(s, fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(c.stderr, "static: %v\n", err)

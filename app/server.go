@@ -4,65 +4,39 @@ package main
 
 import (
 	"log"
+	"mime"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 )
 
-// encodings are the precompressed copies of app.wasm that build.sh writes,
-// in order of preference.
+// encodings are the precompressed copies build.sh writes next to a file
+// (app.wasm.br, app.wasm.gz), in order of preference.
 var encodings = [...]struct{ name, ext string }{
 	{"br", ".br"},
 	{"gzip", ".gz"},
 }
 
-// server serves the app: go-app's pages and scripts, the files of the web
-// directory, and app.wasm precompressed when the browser accepts it.
+// server serves the app: go-app's pages and scripts, and the files of the
+// web directory, precompressed when a fresh compressed copy exists and the
+// browser accepts it.
 type server struct {
-	site  *site
-	app   http.Handler
-	files http.Handler
-	wasm  []wasmFile // app.wasm and its usable compressed copies, preferred first
+	site *site
+	app  http.Handler
 }
 
-// wasmFile is app.wasm or one of its compressed copies.
-type wasmFile struct {
-	encoding string // "" for the uncompressed file
-	path     string
-	modTime  time.Time
-}
-
-// newServer returns the handler serving s. A compressed copy of app.wasm
-// older than app.wasm is stale and is not served.
+// newServer returns the handler serving s.
 func newServer(s *site) *server {
-	srv := &server{
-		site:  s,
-		app:   s.handler(),
-		files: http.StripPrefix("/web", http.FileServer(http.Dir(s.webDir))),
-	}
-	wasm := filepath.Join(s.webDir, "app.wasm")
-	wi, err := os.Stat(wasm)
-	if err != nil {
-		log.Printf("serve: %v", err)
-		return srv
-	}
 	for _, e := range encodings {
-		fi, err := os.Stat(wasm + e.ext)
-		switch {
-		case err != nil:
-			log.Printf("serve: no %s copy of app.wasm (%v); run ./build.sh", e.name, err)
-		case fi.ModTime().Before(wi.ModTime()):
-			log.Printf("serve: %s is older than app.wasm and is ignored; run ./build.sh", wasm+e.ext)
-		default:
-			srv.wasm = append(srv.wasm, wasmFile{e.name, wasm + e.ext, fi.ModTime()})
+		name := filepath.Join(s.webDir, "app.wasm"+e.ext)
+		if !fresh(name, filepath.Join(s.webDir, "app.wasm")) {
+			log.Printf("serve: no up-to-date %s; app.wasm is served uncompressed to %s clients: run ./build.sh", name, e.name)
 		}
 	}
-	srv.wasm = append(srv.wasm, wasmFile{"", wasm, wi.ModTime()})
-	return srv
+	return &server{site: s, app: s.handler()}
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -70,53 +44,87 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 
 	p := r.URL.Path
-	switch {
-	case p == "/web/app.wasm" || p == "/app.wasm":
-		s.serveWasm(w, r)
-	case strings.HasPrefix(p, "/web/"):
-		if strings.HasSuffix(p, "/") || path.Base(p)[0] == '.' {
-			http.NotFound(w, r) // no directory listings, no dot files
-			return
-		}
-		h.Set("Cache-Control", "no-cache")
-		s.files.ServeHTTP(w, r)
-	default:
-		s.app.ServeHTTP(w, r)
+	if p == "/app.wasm" {
+		p = "/web/app.wasm"
 	}
-}
-
-// serveWasm serves app.wasm, or a compressed copy with its
-// Content-Encoding when the request accepts it. Content-Length is that of
-// the bytes sent; the page knows the uncompressed size from
-// Handler.WasmContentLength.
-func (s *server) serveWasm(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Add("Vary", "Accept-Encoding")
-	h.Set("Content-Type", "application/wasm")
-	h.Set("Cache-Control", "no-cache")
-	for _, f := range s.wasm {
-		if f.encoding != "" && !acceptsEncoding(r.Header.Get("Accept-Encoding"), f.encoding) {
-			continue
-		}
-		file, err := os.Open(f.path)
-		if err != nil {
-			continue
-		}
-		defer file.Close()
-		etag := s.site.version
-		if f.encoding != "" {
-			h.Set("Content-Encoding", f.encoding)
-			etag += "-" + f.encoding
-		}
-		h.Set("ETag", strconv.Quote(etag))
-		http.ServeContent(w, r, "", f.modTime, file)
+	if strings.HasPrefix(p, "/web/") {
+		s.serveFile(w, r, p)
 		return
 	}
-	http.Error(w, errNoWasm.Error(), http.StatusNotFound)
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	s.app.ServeHTTP(w, r)
+}
+
+// serveFile serves the file at the URL path p ("/web/...") from the web
+// directory, or a compressed copy of it with its Content-Encoding when the
+// request accepts it. Content-Length is that of the bytes sent; the page
+// knows the uncompressed size of app.wasm from Handler.WasmContentLength.
+// The files are public: any origin may fetch them (the JavaScript API loads
+// bounce-decoder.wasm from other sites).
+func (s *server) serveFile(w http.ResponseWriter, r *http.Request, p string) {
+	clean := path.Clean(p)
+	rel := strings.TrimPrefix(clean, "/web/")
+	if !strings.HasPrefix(clean, "/web/") || strings.HasSuffix(p, "/") || strings.HasPrefix(path.Base(rel), ".") {
+		http.NotFound(w, r) // no directory listings, no dot files
+		return
+	}
+	name := filepath.Join(s.site.webDir, filepath.FromSlash(rel))
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Access-Control-Allow-Origin", "*")
+	ctype := mime.TypeByExtension(path.Ext(rel))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	h.Set("Content-Type", ctype)
+	etag := ""
+	if rel == "app.wasm" {
+		etag = s.site.version
+	}
+	h.Add("Vary", "Accept-Encoding")
+	for _, e := range encodings {
+		if !acceptsEncoding(r.Header.Get("Accept-Encoding"), e.name) || !fresh(name+e.ext, name) {
+			continue
+		}
+		if f, err := os.Open(name + e.ext); err == nil {
+			defer f.Close()
+			h.Set("Content-Encoding", e.name)
+			if etag != "" {
+				h.Set("ETag", strconv.Quote(etag+"-"+e.name))
+			}
+			http.ServeContent(w, r, "", fi.ModTime(), f)
+			return
+		}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	if etag != "" {
+		h.Set("ETag", strconv.Quote(etag))
+	}
+	http.ServeContent(w, r, "", fi.ModTime(), f)
+}
+
+// fresh reports whether the compressed copy exists and is not older than
+// the original.
+func fresh(compressed, original string) bool {
+	ci, err := os.Stat(compressed)
+	if err != nil {
+		return false
+	}
+	oi, err := os.Stat(original)
+	return err == nil && !ci.ModTime().Before(oi.ModTime())
 }
 
 // acceptsEncoding reports whether an Accept-Encoding header value accepts

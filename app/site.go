@@ -40,6 +40,7 @@ const contentSecurityPolicy = "default-src 'self'; " +
 type site struct {
 	webDir   string // directory holding app.wasm, its compressed copies, app.css and icons
 	basePath string // path the app is served under: "" for the root, or "/decoder"
+	domain   string // host name for the page's og:url and og:image, e.g. "example.com"
 	version  string // content hash of app.wasm: a new build is a new version
 	wasmSize int64  // size of the uncompressed app.wasm
 }
@@ -109,6 +110,7 @@ func (s *site) handler() *app.Handler {
 			`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">`,
 			`<meta name="referrer" content="no-referrer">`,
 		},
+		Domain:                s.domain,
 		Version:               s.version,
 		WasmContentLength:     strconv.FormatInt(s.wasmSize, 10),
 		ServiceWorkerTemplate: serviceWorkerJS,
