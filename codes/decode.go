@@ -13,6 +13,9 @@ const MaxInputSize = 16 << 20
 // ErrTooLarge is returned by Decode for inputs over MaxInputSize.
 var ErrTooLarge = errors.New("codes: input too large")
 
+// maxRecipients bounds the recipients of one report.
+const maxRecipients = 500
+
 // noteNone is the Report.Note for inputs with no bounce in them.
 const noteNone = "No bounce found. Paste a bounce message (the whole mail, with headers), an SMTP reply such as \"550 5.1.1 ...\", a Diagnostic-Code line, or a mail log line."
 
@@ -41,6 +44,10 @@ func Decode(input []byte) (Report, error) {
 		return rep, nil
 	}
 	rep.Bounce, rep.Format = true, format
+	if len(recs) > maxRecipients {
+		rep.Problems = append(rep.Problems, "more than 500 recipients: only the first 500 are reported")
+		recs = recs[:maxRecipients]
+	}
 	for i := range recs {
 		rep.Recipients = append(rep.Recipients, finish(s, &recs[i]))
 	}
@@ -82,15 +89,10 @@ func locate(d *doc, s string) ([]record, Format) {
 	}
 	recs = readText(s, regions, fallbackRecipients(d, sig))
 	if !sig {
-		// Without a bounce's sender or subject, only failures with SMTP
-		// codes count: an ordinary mail may list addresses too.
-		out := recs[:0]
-		for _, r := range recs {
-			if !r.reply.IsZero() || !r.status.IsZero() {
-				out = append(out, r)
-			}
-		}
-		recs = out
+		// Without a bounce's sender or subject, only failures with an
+		// enhanced status code count: an ordinary mail may list
+		// addresses, or mention a number like 550.
+		recs = withStatus(recs)
 	}
 	return recs, FormatText
 }
@@ -105,24 +107,29 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		return recs, FormatReply
 	}
 	if recs := readReply(s); len(recs) > 0 {
-		// A pasted bounce body lists recipients; a reply is one or two lines.
-		if t := readText(s, all, textFallback{}); len(t) > 0 && t[0].rcpt != "" && len(strings.TrimSpace(s)) > 300 {
-			return t, FormatText
+		// A pasted bounce body names recipients where its reply lines do not.
+		if recs[0].rcpt == "" {
+			if t := readText(s, all, textFallback{}); len(t) > 0 && t[0].rcpt != "" {
+				return t, FormatText
+			}
 		}
 		return recs, FormatReply
 	}
-	if recs := readText(s, all, textFallback{}); len(recs) > 0 {
-		out := recs[:0]
-		for _, r := range recs {
-			if !r.reply.IsZero() || !r.status.IsZero() {
-				out = append(out, r)
-			}
-		}
-		if len(out) > 0 {
-			return out, FormatText
-		}
+	if recs := withStatus(readText(s, all, textFallback{})); len(recs) > 0 {
+		return recs, FormatText
 	}
 	return nil, FormatNone
+}
+
+// withStatus keeps the records that have an enhanced status code.
+func withStatus(recs []record) []record {
+	out := recs[:0]
+	for _, r := range recs {
+		if !r.status.IsZero() {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // dsnInText returns the parts of regions that hold DSN fields

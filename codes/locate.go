@@ -102,7 +102,7 @@ type codeHit struct {
 func statusAt(s string, i int) (EnhancedCode, int) {
 	if i > 0 {
 		p := s[i-1]
-		if locDigit(p) || p == '.' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '-' && i > 1 && locDigit(s[i-2]) {
+		if locDigit(p) || p == '.' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' {
 			return EnhancedCode{}, 0
 		}
 	}

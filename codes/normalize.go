@@ -54,9 +54,16 @@ type doc struct {
 }
 
 func (d *doc) problem(format string, args ...any) {
-	if len(d.problems) < 20 {
-		d.problems = append(d.problems, fmt.Sprintf(format, args...))
+	if len(d.problems) >= 20 {
+		return
 	}
+	p := fmt.Sprintf(format, args...)
+	for _, q := range d.problems {
+		if q == p {
+			return
+		}
+	}
+	d.problems = append(d.problems, p)
 }
 
 // add appends s as a section of kind k, made valid UTF-8 and ending in a newline.
@@ -132,12 +139,31 @@ func normalize(input []byte) *doc {
 		d.add(secText, text)
 		return d
 	}
-	d.mail = true
 	fields, body := parseHeader(s)
+	if !mailHeader(fields) {
+		// Header-like lines that are not a mail: pasted DSN fields
+		// ("Diagnostic-Code: smtp; 550 ...") or a transcript.
+		text, _ := toUTF8(s, "")
+		d.add(secText, text)
+		return d
+	}
+	d.mail = true
 	d.top = decodeFields(fields)
 	d.addHeader(secHeader, d.top)
 	d.walk(d.top, body, 0, false)
 	return d
+}
+
+// mailHeader reports whether fields include one that every mail or
+// bounce has (RFC 5322 section 3.6).
+func mailHeader(fields []hfield) bool {
+	for _, f := range fields {
+		switch strings.ToLower(f.name) {
+		case "from", "to", "subject", "date", "received", "return-path", "message-id", "mime-version", "content-type", "delivered-to", "x-failed-recipients", "sender", "reply-to":
+			return true
+		}
+	}
+	return false
 }
 
 // crlfToLF turns CRLF line ends into LF (RFC 5322 mail arrives with either).
@@ -180,7 +206,12 @@ func looksLikeHeader(s string) bool {
 // neither a field nor a continuation ends the header.
 func parseHeader(s string) ([]hfield, string) {
 	fields := make([]hfield, 0, 16)
-	vs := -1 // start of the current field's value in s
+	vs, ve := -1, -1 // the current field's value in s, folded lines included
+	done := func() {
+		if n := len(fields); n > 0 && vs >= 0 {
+			fields[n-1].value = strings.TrimRight(s[vs:ve], " \t")
+		}
+	}
 	pos := 0
 	for pos < len(s) {
 		i := strings.IndexByte(s[pos:], '\n')
@@ -190,28 +221,30 @@ func parseHeader(s string) ([]hfield, string) {
 		}
 		line := s[pos:end]
 		if line == "" {
+			done()
 			return fields, s[next:]
 		}
 		if line[0] == ' ' || line[0] == '\t' {
-			if n := len(fields); n > 0 && vs >= 0 {
-				// Keep the folded value as written; field unfolds it.
-				fields[n-1].value = strings.TrimRight(s[vs:end], " \t")
-			}
+			// A folded line: the value goes on (field unfolds it).
+			ve = end
 			pos = next
 			continue
 		}
 		c := strings.IndexByte(line, ':')
 		if c <= 0 || strings.ContainsAny(line[:c], " \t") {
 			// Not a header field: the body starts here (missing blank line).
+			done()
 			return fields, s[pos:]
 		}
-		vs = pos + c + 1
+		done()
+		vs, ve = pos+c+1, end
 		for vs < end && (s[vs] == ' ' || s[vs] == '\t') {
 			vs++
 		}
-		fields = append(fields, hfield{name: line[:c], value: strings.TrimRight(s[vs:end], " \t")})
+		fields = append(fields, hfield{name: line[:c]})
 		pos = next
 	}
+	done()
 	return fields, ""
 }
 
@@ -327,7 +360,7 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 			}
 		}
 		if !ok {
-			d.problem("multipart boundary %q not terminated: parts read as far as they go", b)
+			d.problem("multipart without its closing boundary: parts read as far as they go")
 		}
 		if len(parts) == 0 && !inOrig {
 			d.addText(fields, body, "text/plain", nil)

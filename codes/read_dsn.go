@@ -11,7 +11,8 @@ type dsnField struct {
 	value string // unfolded
 	at    span   // the raw value in the text
 	line  int    // start of the field line
-	blank bool   // a blank line precedes the field
+	blank  bool   // a blank line precedes the field
+	folded bool   // the value goes on over more lines
 }
 
 // dsnFields reads header-style fields from s[lo:hi].
@@ -25,8 +26,8 @@ func dsnFields(s string, lo, hi int) []dsnField {
 			blank = true
 		case (l[0] == ' ' || l[0] == '\t') && len(fs) > 0:
 			f := &fs[len(fs)-1]
-			f.value += " " + strings.TrimSpace(l)
 			f.at.end = i + len(strings.TrimRight(l, " \t"))
+			f.folded = true
 		default:
 			c := strings.IndexByte(l, ':')
 			if c > 0 && c < 40 && !strings.ContainsAny(l[:c], " \t") {
@@ -42,6 +43,11 @@ func dsnFields(s string, lo, hi int) []dsnField {
 			}
 		}
 		i = next
+	}
+	for k := range fs {
+		if fs[k].folded {
+			fs[k].value = collapse(s[fs[k].at.start:fs[k].at.end])
+		}
 	}
 	return fs
 }

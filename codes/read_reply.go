@@ -154,6 +154,7 @@ func readReply(s string) []record {
 			body := ct[min(4, len(ct)):]
 			boff := coff + min(4, len(ct))
 			if e, j := statusAt(s[:i+len(cl)], boff); !e.IsZero() {
+				// The status repeats on every line of a multi-line reply.
 				if r.status.IsZero() {
 					r.status, r.stAt = e, span{boff, j}
 				}

@@ -175,7 +175,7 @@ func readText(s string, regions []span, fb textFallback) []record {
 	for _, rg := range regions {
 		for i := rg.start; i < rg.end; {
 			l, next := line(s[:rg.end], i)
-			if sp := rcptLine(s, i, i+len(l)); sp.ok() && !skipAddr(s[sp.start:sp.end]) {
+			if sp := rcptLine(s, i, i+len(l)); sp.ok() && !skipAddr(s[sp.start:sp.end]) && len(hits) < maxRecipients {
 				hits = append(hits, hit{sp, i})
 			}
 			i = next
@@ -191,15 +191,10 @@ func readText(s string, regions []span, fb textFallback) []record {
 	}
 	for k, h := range hits {
 		a := strings.ToLower(s[h.at.start:h.at.end])
+		// The block of a listed address ends at the next listed line.
 		end := regionEnd(h.line)
-		for _, h2 := range hits[k+1:] {
-			if h2.line >= end {
-				break
-			}
-			if !strings.EqualFold(s[h2.at.start:h2.at.end], a) {
-				end = h2.line
-				break
-			}
+		if k+1 < len(hits) && hits[k+1].line < end {
+			end = hits[k+1].line
 		}
 		if idx, ok := seen[a]; ok {
 			// A later mention of a listed address: fill what is missing.
@@ -218,7 +213,7 @@ func readText(s string, regions []span, fb textFallback) []record {
 	// transcripts ">>> RCPT To:<a>" / "<<< 550 ...").
 	for i := range recs {
 		r := &recs[i]
-		if !r.reply.IsZero() || !r.status.IsZero() {
+		if !r.reply.IsZero() || !r.status.IsZero() || i >= 50 {
 			continue
 		}
 		for _, rg := range regions {
@@ -394,7 +389,7 @@ func fillFromBlock(s string, r *record, from, end int) {
 		r.diagAt = trimSpan(s, span{ds, de})
 	}
 	if r.command == "" {
-		r.command = commandIn(s[r.block.start:end])
+		r.command = commandIn(s[max(r.block.start, from-300):min(end, from+4096)])
 	}
 }
 
@@ -420,7 +415,7 @@ func applyHit(s string, r *record, h codeHit, end int) {
 	r.diagAt = trimSpan(s, span{ls, de})
 	r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
 	if r.command == "" {
-		r.command = commandIn(s[max(r.block.start, ls-300):de])
+		r.command = commandIn(s[max(r.block.start, ls-300):min(de, ls+4096)])
 	}
 }
 
