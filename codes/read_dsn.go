@@ -7,10 +7,10 @@ import (
 // dsnField is one field of a delivery-status body, with the span of its
 // value (continuation lines included, RFC 3464 section 2.1).
 type dsnField struct {
-	name  string
-	value string // unfolded
-	at    span   // the raw value in the text
-	line  int    // start of the field line
+	name   string
+	value  string // unfolded
+	at     span   // the raw value in the text
+	line   int    // start of the field line
 	blank  bool   // a blank line precedes the field
 	folded bool   // the value goes on over more lines
 }
