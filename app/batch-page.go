@@ -197,6 +197,9 @@ func (p *batchPage) step(ctx app.Context, run int) {
 			continue
 		}
 		p.sum.Add(it.Report)
+		if it.Err != nil && len(p.messages) < 20 {
+			p.messages = append(p.messages, fmt.Sprintf("%s, item %d: %v", f.name, it.Index, it.Err))
+		}
 		for _, row := range codes.RowsOf(f.name, it) {
 			p.rows = append(p.rows, row)
 			p.rowFile = append(p.rowFile, p.cur)

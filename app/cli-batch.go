@@ -121,6 +121,9 @@ func (c *cli) batchFile(name string, each func(file string, it codes.Item) error
 		if !ok {
 			break
 		}
+		if it.Err != nil {
+			fmt.Fprintf(c.stderr, "decode --batch: %s: item %d: %v\n", name, it.Index, it.Err)
+		}
 		if err := each(file, it); err != nil {
 			return err
 		}
