@@ -70,20 +70,21 @@ func classifyReason(c clue) Reason {
 	cmd := commandOf(c, d, ctx)
 	tmp := statusReason(c.Status)
 
+	sd := newScan(d)
 	prov := providerOf(c.Provider, d, ctx)
-	if r := providerReason(prov, d, c.Status, c.Reply, cmd); r != "" {
+	if r := providerReason(prov, &sd, ctx, c.Status, c.Reply, cmd); r != "" {
 		return r
 	}
-	if r := strongPhrases.find(d); r != "" {
+	if r := strongPhrases.find(&sd); r != "" {
 		return r
 	}
-	if unknownStrong.any(d) {
+	if unknownStrong.in(&sd) {
 		return ReasonUserUnknown
 	}
 	switch cmd {
 	case "CONN", "HELO", "EHLO":
 		// Refused before any address was given: the sending host itself.
-		if phrases[ReasonTooManyConn].any(d) {
+		if phrases[ReasonTooManyConn].in(&sd) {
 			return ReasonTooManyConn
 		}
 		return ReasonBlocked
@@ -92,7 +93,7 @@ func classifyReason(c clue) Reason {
 		tmp == ReasonFailedSTARTTLS || tmp == ReasonNotAccept || tmp == ReasonPolicyViolation) {
 		return tmp // codes made for one cause (RFC 7372, RFC 8689, ...)
 	}
-	if r := trueTests(d, tmp, cmd); r != "" {
+	if r := trueTests(&sd, tmp, cmd); r != "" {
 		return r
 	}
 	if c.Hint != "" && c.Hint != ReasonUndefined && c.Hint != ReasonOnHold {
@@ -101,10 +102,10 @@ func classifyReason(c clue) Reason {
 	if tmp != "" && !vagueReason(tmp) {
 		return tmp
 	}
-	if r := otherPhrases.find(d); r != "" {
+	if r := otherPhrases.find(&sd); r != "" {
 		return r
 	}
-	if ctx != "" && ctx != d && c.Reply.IsZero() && !startsWithReply(d) {
+	if ctx != "" && ctx != d && !startsWithReply(d) {
 		// The reader's diagnostic said nothing we know and is no SMTP
 		// reply: the text around the failure may say more.
 		if r := contextReason(ctx, tmp, cmd); r != "" {
@@ -126,7 +127,7 @@ func classifyReason(c clue) Reason {
 	if action == "delayed" {
 		return ReasonExpired
 	}
-	if vacationPhrases.any(d) {
+	if vacationPhrases.in(&sd) {
 		return ReasonVacation
 	}
 	if c.Hint == ReasonOnHold || d != "" {
@@ -137,16 +138,17 @@ func classifyReason(c clue) Reason {
 
 // contextReason runs the phrase families over the text around a failure.
 func contextReason(ctx string, tmp Reason, cmd string) Reason {
-	if r := strongPhrases.find(ctx); r != "" {
+	sc := newScan(ctx)
+	if r := strongPhrases.find(&sc); r != "" {
 		return r
 	}
-	if unknownStrong.any(ctx) {
+	if unknownStrong.in(&sc) {
 		return ReasonUserUnknown
 	}
-	if r := trueTests(ctx, tmp, cmd); r != "" {
+	if r := trueTests(&sc, tmp, cmd); r != "" {
 		return r
 	}
-	return otherPhrases.find(ctx)
+	return otherPhrases.find(&sc)
 }
 
 // vagueReason reports whether r, when it comes from a status code or a
@@ -204,35 +206,55 @@ func commandOf(c clue, d, ctx string) string {
 // "550 5.1.1 <bob@example.org>: Recipient address rejected: ...".
 var rcptEchoRE = regexp.MustCompile(`^[245][0-9][0-9](?:[ -]|: ?)(?:[245]\.[0-9]{1,3}\.[0-9]{1,3} )?<[^<>@ ]+@[^<>@ ]+>: `)
 
-// clueCommandRE finds the SMTP command a report says a reply answered: Postfix
-// "(in reply to RCPT TO command)", Exim "after RCPT TO:", Sendmail ">>> DATA",
-// Yahoo "[RCPT_TO]", qmail's "does not like recipient" and "my name was
-// rejected", SendGrid "... in RCPT TO".
-var clueCommandRE = regexp.MustCompile(`in reply to (rcpt to|mail from|end of data|data|helo|ehlo)|after (rcpt to|mail from|end of data|data|initial connection|helo|ehlo|rcpt|mail)\b|>>> (rcpt to|mail from|data|helo|ehlo)|\[(rcpt_to|mail_from|data)\]|(does not like recipient|does not like sender|my name was rejected|failed after i sent the message|refused to talk to me)| in (rcpt to|mail from)$`)
+// commandMarks are the words a report puts before the SMTP command a reply
+// answered: Postfix "(in reply to RCPT TO command)", Exim "after RCPT TO:",
+// Sendmail ">>> DATA".
+var commandMarks = [...]string{"in reply to ", "after ", ">>> "}
 
-// clueCommandIn returns the command clueCommandRE finds in d, or "".
+// commandWords are the commands after a mark, longest first.
+var commandWords = [...]struct{ word, cmd string }{
+	{"initial connection", "CONN"}, {"end of data", "DATA"}, {"mail from", "MAIL"},
+	{"rcpt to", "RCPT"}, {"data", "DATA"}, {"helo", "HELO"}, {"ehlo", "HELO"},
+	{"rcpt", "RCPT"}, {"mail", "MAIL"},
+}
+
+// commandTokens name the command on their own: Yahoo "[RCPT_TO]", qmail's
+// "does not like recipient" and "my name was rejected", Postfix's "refused
+// to talk to me".
+var commandTokens = [...]struct{ token, cmd string }{
+	{"[rcpt_to]", "RCPT"}, {"[mail_from]", "MAIL"}, {"[data]", "DATA"},
+	{"does not like recipient", "RCPT"}, {"does not like sender", "MAIL"},
+	{"my name was rejected", "HELO"}, {"failed after i sent the message", "DATA"},
+	{"refused to talk to me", "CONN"}, {" in rcpt to", "RCPT"}, {" in mail from", "MAIL"},
+}
+
+// clueCommandIn returns the command named first in the lower-cased text d,
+// or "".
 func clueCommandIn(d string) string {
-	m := clueCommandRE.FindStringSubmatch(d)
-	if m == nil {
-		return ""
-	}
-	for _, g := range m[1:] {
-		switch g {
-		case "":
-			continue
-		case "rcpt to", "rcpt", "rcpt_to", "does not like recipient":
-			return "RCPT"
-		case "mail from", "mail", "mail_from", "does not like sender":
-			return "MAIL"
-		case "data", "end of data", "failed after i sent the message":
-			return "DATA"
-		case "helo", "ehlo", "my name was rejected":
-			return "HELO"
-		case "initial connection", "refused to talk to me":
-			return "CONN"
+	best, cmd := len(d), ""
+	for _, mark := range commandMarks {
+		for from := 0; from < best; {
+			k := strings.Index(d[from:], mark)
+			if k < 0 || from+k >= best {
+				break
+			}
+			at := from + k
+			rest := d[at+len(mark):]
+			for _, w := range commandWords {
+				if strings.HasPrefix(rest, w.word) && (len(rest) == len(w.word) || !isAlnum(rest[len(w.word)])) {
+					best, cmd = at, w.cmd
+					break
+				}
+			}
+			from = at + len(mark)
 		}
 	}
-	return ""
+	for _, t := range commandTokens {
+		if k := strings.Index(d, t.token); k >= 0 && k < best {
+			best, cmd = k, t.cmd
+		}
+	}
+	return cmd
 }
 
 // noAddressReply reports whether d starts with a reply code followed directly
@@ -257,31 +279,31 @@ func startsWithReply(d string) bool {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // trueTests runs the ordered tests of step 4 (see the top of this file).
-func trueTests(d string, tmp Reason, cmd string) Reason {
-	if tmp == ReasonMailboxFull || phrases[ReasonMailboxFull].any(d) {
+func trueTests(sd *scan, tmp Reason, cmd string) Reason {
+	if tmp == ReasonMailboxFull || phrases[ReasonMailboxFull].in(sd) {
 		return ReasonMailboxFull
 	}
-	if tmp == ReasonMesgTooBig || (tmp != ReasonExceedLimit && phrases[ReasonMesgTooBig].any(d)) {
+	if tmp == ReasonMesgTooBig || (tmp != ReasonExceedLimit && phrases[ReasonMesgTooBig].in(sd)) {
 		return ReasonMesgTooBig
 	}
-	if tmp == ReasonExceedLimit || phrases[ReasonExceedLimit].any(d) {
+	if tmp == ReasonExceedLimit || phrases[ReasonExceedLimit].in(sd) {
 		return ReasonExceedLimit
 	}
-	if tmp == ReasonSuspend || phrases[ReasonSuspend].any(d) {
+	if tmp == ReasonSuspend || phrases[ReasonSuspend].in(sd) {
 		return ReasonSuspend
 	}
 	if tmp == ReasonHasMoved {
 		return ReasonHasMoved
 	}
-	unknown := phrases[ReasonUserUnknown].any(d)
+	unknown := phrases[ReasonUserUnknown].in(sd)
 	if tmp == ReasonUserUnknown {
-		if !userUnknownPrematch.any(d) {
+		if !userUnknownPrematch.in(sd) {
 			return ReasonUserUnknown
 		}
 	} else if cmd == "RCPT" && unknown {
 		return ReasonUserUnknown
 	}
-	filtered := phrases[ReasonFiltered].any(d)
+	filtered := phrases[ReasonFiltered].in(sd)
 	switch {
 	case filtered:
 		return ReasonFiltered // the recipient's own filter, whatever the command
@@ -293,23 +315,24 @@ func trueTests(d string, tmp Reason, cmd string) Reason {
 	}
 	switch cmd {
 	case "MAIL":
-		if phrases[ReasonRejected].any(d) {
+		if phrases[ReasonRejected].in(sd) {
 			return ReasonRejected
 		}
 	case "DATA":
-		if tmp != ReasonUserUnknown && phrases[ReasonRejected].any(d) {
+		if tmp != ReasonUserUnknown && phrases[ReasonRejected].in(sd) {
 			return ReasonRejected
 		}
 	default:
-		if (tmp == "" || vagueReason(tmp)) && phrases[ReasonRejected].any(d) {
+		if (tmp == "" || vagueReason(tmp)) && phrases[ReasonRejected].in(sd) {
 			return ReasonRejected
 		}
 	}
-	if tmp == ReasonHostUnknown || phrases[ReasonHostUnknown].any(d) || hostMissingRE.MatchString(d) {
+	if tmp == ReasonHostUnknown || phrases[ReasonHostUnknown].in(sd) ||
+		(strings.Contains(sd.s, " does not exist") && hostMissingRE.MatchString(sd.s)) {
 		return ReasonHostUnknown
 	}
 	for _, r := range [...]Reason{ReasonSpamDetected, ReasonTooManyConn, ReasonBlocked} {
-		if phrases[r].any(d) {
+		if phrases[r].in(sd) {
 			return r
 		}
 	}
@@ -424,29 +447,73 @@ func replyReason(r ReplyCode) Reason {
 // "5.1.0 - Unknown address error 550-'5.2.2 <bob@example.jp>... Mailbox Full'".
 var sesPrefixRE = regexp.MustCompile(`^[245]\.[0-9]{1,3}\.[0-9]{1,3} - [a-z ]+ ([245][0-9][0-9])-'`)
 
-// continuationRE matches the reply code that each line of a multi-line reply
-// repeats ("550-5.7.1 "), left inside the text when the lines are joined.
-var continuationRE = regexp.MustCompile(` [245][0-9][0-9][ -][245]\.[0-9]{1,3}\.[0-9]{1,3} `)
+// normalizeDiagnostic lower-cases a diagnostic (ASCII letters only), joins
+// its lines with single spaces and removes the wrapping a reader may have
+// left: Amazon SES's summary prefix and the reply code that each line of a
+// multi-line reply repeats ("550-5.7.1 "), left inside the text when the
+// lines are joined.
+func normalizeDiagnostic(s string) string {
+	b := make([]byte, 0, len(s))
+	space := true // drop leading white space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 3 && c >= '2' && c <= '5' {
+			// "550-5.7.1 " or "550 5.7.1 " inside the text: skip it.
+			if n := continuationAt(s, i); n > 0 {
+				i += n - 1
+				continue
+			}
+		}
+		b = append(b, c)
+		space = false
+	}
+	if n := len(b); n > 0 && b[n-1] == ' ' {
+		b = b[:n-1]
+	}
+	d := string(b)
+	if len(d) > 8 && d[1] == '.' && d[0] >= '2' && d[0] <= '5' {
+		if m := sesPrefixRE.FindStringSubmatchIndex(d); m != nil {
+			d = d[m[2]:m[3]] + " " + strings.TrimSuffix(d[m[1]:], "'")
+		}
+	}
+	return d
+}
+
+// continuationAt returns the length of a reply code with an enhanced
+// status code and the space after them at s[i:] ("550-5.7.1 "), or 0.
+func continuationAt(s string, i int) int {
+	if i+6 > len(s) || !isDigit(s[i+1]) || !isDigit(s[i+2]) || (s[i+3] != '-' && s[i+3] != ' ') {
+		return 0
+	}
+	j := i + 4
+	k := j
+	for k < len(s) && (isDigit(s[k]) || s[k] == '.') {
+		k++
+	}
+	if k == j || (k < len(s) && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != '\r') {
+		return 0
+	}
+	if _, err := ParseEnhancedCode(s[j:k]); err != nil {
+		return 0
+	}
+	return k - i
+}
 
 // statusCommentRE finds the comment of a DSN Status field.
 var statusCommentRE = regexp.MustCompile(`status: [245]\.[0-9]{1,3}\.[0-9]{1,3} \(([^()]{3,80})\)`)
 
 // statusRE finds an enhanced status code near the start of a diagnostic.
 var statusRE = regexp.MustCompile(`(?:^|[ (#\[])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[ ),;:\]])`)
-
-// normalizeDiagnostic lower-cases a diagnostic, joins its lines with single
-// spaces and removes the wrapping a reader may have left: Amazon SES's
-// summary prefix and repeated reply codes of multi-line replies.
-func normalizeDiagnostic(s string) string {
-	d := lowerASCII(strings.Join(strings.Fields(s), " "))
-	if m := sesPrefixRE.FindStringSubmatchIndex(d); m != nil {
-		d = d[m[2]:m[3]] + " " + strings.TrimSuffix(strings.TrimRight(d[m[1]:], " "), "'")
-	}
-	if strings.Count(d, " ") > 3 && continuationRE.MatchString(d[3:]) {
-		d = d[:3] + continuationRE.ReplaceAllString(d[3:], " ")
-	}
-	return d
-}
 
 // statusIn returns the first enhanced status code in the first 40 bytes of a
 // diagnostic, for readers that found none in a field of its own.
@@ -464,21 +531,4 @@ func statusIn(d string) EnhancedCode {
 		return EnhancedCode{}
 	}
 	return e
-}
-
-// lowerASCII lower-cases ASCII letters only, so that byte offsets and
-// non-ASCII text stay as they are.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

@@ -9,31 +9,138 @@ import "strings"
 // services (Postfix, Sendmail, Exim, qmail, Exchange, Gmail, Yahoo, ...), not
 // the text of any one bounce.
 
-// phraseSet is a compiled list of phrases.
-type phraseSet [][]string
+// phraseSet is a compiled family of phrases. Single phrases are found all
+// at once by one pass over the text (see scan); phrases with "*" are
+// checked one by one.
+type phraseSet = *phraseList
+
+type phraseList struct {
+	id     int        // index in scan.hit, set by buildPhraseIndex
+	single []string   // plain phrases
+	multi  [][]string // phrases with "*": parts to find in order
+}
 
 // newPhrases compiles phrases; it runs once per family, at package start.
 func newPhrases(list ...string) phraseSet {
-	ps := make(phraseSet, 0, len(list))
+	ps := &phraseList{id: -1}
 	for _, p := range list {
-		ps = append(ps, strings.Split(p, "*"))
+		if strings.Contains(p, "*") {
+			ps.multi = append(ps.multi, strings.Split(p, "*"))
+		} else {
+			ps.single = append(ps.single, p)
+		}
 	}
 	return ps
 }
 
-// any reports whether d contains one of the phrases.
-func (ps phraseSet) any(d string) bool {
-	if d == "" {
-		return false
+// maxPhraseSets bounds the number of phrase families.
+const maxPhraseSets = 64
+
+// phraseEntry is one single phrase in the index, with its family.
+type phraseEntry struct {
+	phrase string
+	set    int
+}
+
+// phraseIndex finds the phrases that start with two given bytes: each byte
+// that begins or follows the first byte of a phrase has a class (1-63), and
+// the entries of the pair (class1, class2) are entries[start[k]:start[k+1]]
+// with k = class1<<6 | class2.
+type phraseIndex struct {
+	class   [256]uint8
+	start   [64*64 + 1]uint16
+	entries []phraseEntry
+}
+
+// buildPhraseIndex numbers the families and indexes their phrases. It runs
+// once, when the package starts.
+func buildPhraseIndex(fs ...families) *phraseIndex {
+	sets := []phraseSet{unknownStrong, userUnknownPrematch, vacationPhrases}
+	for _, r := range [...]Reason{ReasonMailboxFull, ReasonMesgTooBig, ReasonExceedLimit, ReasonSuspend,
+		ReasonUserUnknown, ReasonFiltered, ReasonRejected, ReasonHostUnknown, ReasonSpamDetected,
+		ReasonTooManyConn, ReasonBlocked} {
+		sets = append(sets, phrases[r])
 	}
-	for _, parts := range ps {
-		if len(parts) == 1 {
-			if strings.Contains(d, parts[0]) {
-				return true
+	for _, f := range fs {
+		for _, e := range f {
+			sets = append(sets, e.set)
+		}
+	}
+	idx := &phraseIndex{}
+	next := uint8(1)
+	classOf := func(b byte) int {
+		if idx.class[b] == 0 {
+			if next == 64 {
+				panic("codes: too many phrase byte classes")
 			}
+			idx.class[b] = next
+			next++
+		}
+		return int(idx.class[b])
+	}
+	byKey := make([][]phraseEntry, 64*64)
+	for i, ps := range sets {
+		if i >= maxPhraseSets {
+			panic("codes: too many phrase families")
+		}
+		ps.id = i
+		for _, p := range ps.single {
+			if len(p) < 2 {
+				panic("codes: phrase too short: " + p)
+			}
+			k := classOf(p[0])<<6 | classOf(p[1])
+			byKey[k] = append(byKey[k], phraseEntry{p, i})
+		}
+	}
+	for k, es := range byKey {
+		idx.start[k] = uint16(len(idx.entries))
+		idx.entries = append(idx.entries, es...)
+	}
+	idx.start[64*64] = uint16(len(idx.entries))
+	return idx
+}
+
+var phrasesByPrefix = buildPhraseIndex(strongPhrases, otherPhrases)
+
+// scan is a lower-cased text with the families whose single phrases occur
+// in it, found in one pass.
+type scan struct {
+	s   string
+	hit [maxPhraseSets]bool
+}
+
+// newScan finds the phrase families present in d.
+func newScan(d string) scan {
+	t := scan{s: d}
+	idx := phrasesByPrefix
+	for i := 0; i+1 < len(d); i++ {
+		c1 := idx.class[d[i]]
+		if c1 == 0 || (i > 0 && isAlnum(d[i]) && isAlnum(d[i-1])) {
+			continue // phrases start at a word boundary
+		}
+		c2 := idx.class[d[i+1]]
+		if c2 == 0 {
 			continue
 		}
-		rest, ok := d, true
+		k := int(c1)<<6 | int(c2)
+		for _, e := range idx.entries[idx.start[k]:idx.start[k+1]] {
+			if !t.hit[e.set] && strings.HasPrefix(d[i:], e.phrase) {
+				t.hit[e.set] = true
+			}
+		}
+	}
+	return t
+}
+
+func isAlnum(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+
+// in reports whether t contains one of the phrases of ps.
+func (ps *phraseList) in(t *scan) bool {
+	if ps.id >= 0 && t.hit[ps.id] {
+		return true
+	}
+	for _, parts := range ps.multi {
+		rest, ok := t.s, true
 		for _, part := range parts {
 			i := strings.Index(rest, part)
 			if i < 0 {
@@ -49,6 +156,13 @@ func (ps phraseSet) any(d string) bool {
 	return false
 }
 
+// any reports whether d contains one of the phrases (for a single check;
+// scan a text once when several families are asked).
+func (ps *phraseList) any(d string) bool {
+	t := newScan(d)
+	return ps.in(&t)
+}
+
 // family is one reason with its phrases.
 type family struct {
 	reason Reason
@@ -58,12 +172,9 @@ type family struct {
 // families is an ordered list of phrase families: the first match wins.
 type families []family
 
-func (fs families) find(d string) Reason {
-	if d == "" {
-		return ""
-	}
+func (fs families) find(t *scan) Reason {
 	for _, f := range fs {
-		if f.set.any(d) {
+		if f.set.in(t) {
 			return f.reason
 		}
 	}

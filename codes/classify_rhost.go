@@ -74,13 +74,13 @@ func providerIn(d string) string {
 		return "cox"
 	case strings.Contains(d, "spectrum.net") || strings.Contains(d, "charter.net"):
 		return "spectrum"
-	case orangeRE.MatchString(d):
+	case (strings.Contains(d, "ofr") || strings.Contains(d, "lpn")) && orangeRE.MatchString(d):
 		return "orange"
 	case strings.Contains(d, "mimecast") || strings.Contains(d, "mcspamsignature"):
 		return "mimecast"
 	case strings.Contains(d, "facebook.com"):
 		return "facebook"
-	case docomoMTARE.MatchString(d):
+	case strings.Contains(d, "docomo.ne.jp") && docomoMTARE.MatchString(d):
 		return "nttdocomo"
 	}
 	return ""
@@ -93,7 +93,8 @@ var orangeRE = regexp.MustCompile(`\b(?:ofr|lpn)[0-9]{0,3}_([0-9]{3})\b`)
 var aupRE = regexp.MustCompile(`aup#([a-z]+-)?([a-z0-9]+)`)
 
 // providerReason applies the rules of provider p, or returns "".
-func providerReason(p, d string, s EnhancedCode, reply ReplyCode, cmd string) Reason {
+func providerReason(p string, sd *scan, ctx string, s EnhancedCode, reply ReplyCode, cmd string) Reason {
+	d := sd.s
 	switch p {
 	case "google":
 		return googleReason(d, s)
@@ -120,13 +121,14 @@ func providerReason(p, d string, s EnhancedCode, reply ReplyCode, cmd string) Re
 	case "messagelabs":
 		// MessageLabs refuses unknown recipients with "550 ... No such user"
 		// or "542 ... Rejected" at RCPT.
-		if phrases[ReasonUserUnknown].any(d) || strings.Contains(d, " rejected") {
+		if phrases[ReasonUserUnknown].in(sd) || strings.Contains(d, " rejected") {
 			return ReasonUserUnknown
 		}
 	case "nttdocomo":
 		// docomo refuses mail after DATA with "550 Unknown user": its
-		// per-recipient filter rejected the sender.
-		if cmd != "RCPT" && phrases[ReasonUserUnknown].any(d) {
+		// per-recipient filter rejected the sender. With no command known,
+		// a reply from docomo's own MX (not a relay) is read the same way.
+		if (cmd == "DATA" || (cmd == "" && docomoMTARE.MatchString(ctx))) && phrases[ReasonUserUnknown].in(sd) {
 			return ReasonRejected
 		}
 	case "facebook":

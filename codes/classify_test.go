@@ -286,3 +286,35 @@ func BenchmarkClassifyReason(b *testing.B) {
 		classifyReason(c)
 	}
 }
+
+func TestNormalizeDiagnostic(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"folded multi-line reply", "550-5.7.1 [192.0.2.222      13] Messages with multiple 550 5.7.1\n  addresses in From: header are not accepted.", "550-5.7.1 [192.0.2.222 13] messages with multiple addresses in from: header are not accepted."},
+		{"ses summary", "5.1.0 - Unknown address error 550-'5.2.2 <bob@example.jp>... Mailbox Full'", "550 5.2.2 <bob@example.jp>... mailbox full"},
+		{"numbers that are no continuation", "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", "554 4.4.7 message expired: unable to deliver in 840 minutes.<421 4.4.2 connection timed out>"},
+		{"non-ASCII kept", "  Adresse   inconnue: Ümlaut  ", "adresse inconnue: Ümlaut"},
+		{"empty", " \r\n\t", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := normalizeDiagnostic(tt.in); got != tt.want {
+				t.Errorf("normalizeDiagnostic(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkClassifyReasonDSN(b *testing.B) {
+	c := clue{
+		Diagnostic: "550 5.2.1 <kijitora@example.jp>... User Unknown",
+		Reply:      550,
+		Status:     EnhancedCode{5, 2, 1},
+		Reader:     "dsn",
+		Context: "Final-Recipient: rfc822; kijitora@example.jp\nOriginal-Recipient: rfc822;kijitora@example.jp\n" +
+			"Action: failed\nStatus: 5.2.1\nRemote-MTA: dns; mx.example.jp\n" +
+			"Diagnostic-Code: smtp; 550 5.2.1 <kijitora@example.jp>... User Unknown\n",
+	}
+	for b.Loop() {
+		classifyReason(c)
+	}
+}
