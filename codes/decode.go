@@ -83,6 +83,9 @@ func locate(d *doc, s string) ([]record, Format) {
 		mergeText(s, recs, regions)
 		return recs, FormatDSN
 	}
+	if recs := readUnsubscribe(d, s); len(recs) > 0 {
+		return recs, FormatARF
+	}
 	sig := bounceSignature(d)
 	if !sig && autoReply(d) {
 		return readAutoReply(d, s), FormatAutoReply

@@ -64,6 +64,24 @@ func arfDiag(fs []dsnField) string {
 	return "Feedback report (RFC 5965)"
 }
 
+// readUnsubscribe reads the unsubscribe requests a mail client sends for
+// its user (Apple Mail marks them X-Apple-Unsubscribe: true): a complaint
+// of the opt-out kind, so reason feedback, from the From address.
+func readUnsubscribe(d *doc, s string) []record {
+	if !strings.EqualFold(field(d.top, "X-Apple-Unsubscribe"), "true") {
+		return nil
+	}
+	r := record{reader: "arf", action: "failed", hint: ReasonFeedback, diag: "Unsubscribe request (opt-out) sent by the recipient's mail client"}
+	from := field(d.top, "From")
+	if sp := findAddr(from, 0, len(from)); sp.ok() {
+		r.rcpt = from[sp.start:sp.end]
+		if k := strings.Index(s, r.rcpt); k >= 0 {
+			r.rcptAt = span{k, k + len(r.rcpt)}
+		}
+	}
+	return []record{r}
+}
+
 // autoReply reports whether the top mail is an automatic reply (RFC 3834
 // Auto-Submitted: auto-replied, or the headers and subjects of common
 // out-of-office responders).

@@ -189,12 +189,24 @@ func readText(s string, regions []span, fb textFallback) []record {
 		}
 		return pos
 	}
+	// The block of a listed address ends at the next line listing another
+	// address (a server may repeat the address inside its reply).
+	nextDiff := make([]int, len(hits))
+	for k := len(hits) - 1; k >= 0; k-- {
+		switch {
+		case k == len(hits)-1:
+			nextDiff[k] = len(hits)
+		case !strings.EqualFold(s[hits[k].at.start:hits[k].at.end], s[hits[k+1].at.start:hits[k+1].at.end]):
+			nextDiff[k] = k + 1
+		default:
+			nextDiff[k] = nextDiff[k+1]
+		}
+	}
 	for k, h := range hits {
 		a := strings.ToLower(s[h.at.start:h.at.end])
-		// The block of a listed address ends at the next listed line.
 		end := regionEnd(h.line)
-		if k+1 < len(hits) && hits[k+1].line < end {
-			end = hits[k+1].line
+		if n := nextDiff[k]; n < len(hits) && hits[n].line < end {
+			end = hits[n].line
 		}
 		if idx, ok := seen[a]; ok {
 			// A later mention of a listed address: fill what is missing.
@@ -370,22 +382,28 @@ func fillFromBlock(s string, r *record, from, end int) {
 		applyHit(s, r, h, end)
 		return
 	}
-	// No code: the rest of the recipient's paragraph is the diagnostic.
+	// No code: the text after the address, up to the block's end, is the
+	// diagnostic (separator lines of '=' or '-' left out).
 	ds := from
-	for ds < end && (s[ds] == '>' || s[ds] == ':' || s[ds] == ' ' || s[ds] == '.' || s[ds] == '\t') {
+	for ds < end && (s[ds] == '>' || s[ds] == ':' || s[ds] == ' ' || s[ds] == '.' || s[ds] == '\t' || s[ds] == '"') {
 		ds++
 	}
-	de := paragraphEnd(s, ds, end)
-	if strings.TrimSpace(s[ds:de]) == "" && de < end {
-		// "a@b" then a blank line then the reason (Gmail, Domino).
-		ds = de
-		for ds < end && (s[ds] == '\n' || s[ds] == ' ') {
-			ds++
+	var b strings.Builder
+	de := ds
+	for i := ds; i < end && b.Len() < 600; {
+		l, next := line(s[:end], i)
+		t := strings.TrimSpace(l)
+		if t != "" && strings.Trim(t, "=-*_#~ ") != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(collapse(t))
+			de = i + len(l)
 		}
-		de = paragraphEnd(s, ds, end)
+		i = next
 	}
-	if de > ds {
-		r.diag = collapse(s[ds:de])
+	if b.Len() > 0 {
+		r.diag = b.String()
 		r.diagAt = trimSpan(s, span{ds, de})
 	}
 	if r.command == "" {
