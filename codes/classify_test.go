@@ -318,3 +318,23 @@ func BenchmarkClassifyReasonDSN(b *testing.B) {
 		classifyReason(c)
 	}
 }
+
+func TestCommandFor(t *testing.T) {
+	tests := []struct{ name, text, rcpt, want string }{
+		{"postfix", "<kijitora@example.jp>: host mx.example.jp[192.0.2.22] said: 550 5.2.1\n    <kijitora@example.jp>... User Unknown (in reply to RCPT TO command)\n", "kijitora@example.jp", "RCPT"},
+		{"postfix end of data", "<neko@example.jp>: host mx.example.jp said: 550 Unknown user (in reply to end of DATA\n    command)", "neko@example.jp", "DATA"},
+		{"exim", "  kijitora@example.net\n    SMTP error from remote mail server after RCPT TO:<kijitora@example.net>:\n    550 5.1.1 unknown", "kijitora@example.net", "RCPT"},
+		{"sendmail transcript", "... while talking to mx.example.org.:\n>>> DATA\n<<< 550 5.7.1 <bob@sfr.fr>: Recipient address rejected: User unknown\n550 5.1.1 <bob@sfr.fr>... User unknown\n", "bob@sfr.fr", "DATA"},
+		{"two recipients", "<a@example.jp>: host mx said: 550 User unknown (in reply to RCPT TO command)\n<b@example.jp>: host mx said: 550 Unknown user (in reply to end of DATA command)\n", "b@example.jp", "DATA"},
+		{"no command", "<a@example.jp>: Host or domain name not found", "a@example.jp", ""},
+		{"address absent", "550 User unknown (in reply to RCPT TO command)", "z@example.jp", ""},
+		{"empty", "", "a@example.jp", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := commandFor(tt.text, tt.rcpt); got != tt.want {
+				t.Errorf("commandFor(%q, %q) = %q, want %q", tt.text, tt.rcpt, got, tt.want)
+			}
+		})
+	}
+}
