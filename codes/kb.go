@@ -145,8 +145,12 @@ func (e Entry) clone() Entry {
 // When q.Text names a DNS blocklist, the explanation adds what the listing
 // means and where to look it up (Explanation.Blocklist).
 // The result always has a Title, Summary, Meaning, Actor and Retry, and for a
-// failure (class 4 or 5) at least one Fix step.
+// failure (class 4 or 5) at least one Fix step. Only the first 64 KiB of
+// q.Text are read: a diagnostic is far shorter.
 func Explain(q Query) Explanation {
+	if len(q.Text) > kbMaxText {
+		q.Text = q.Text[:kbMaxText]
+	}
 	lt := kbNormalize(q.Text)
 	prov := q.Provider
 	if prov == "" && q.Text != "" {
@@ -186,6 +190,9 @@ func Explain(q Query) Explanation {
 	}
 	return ex
 }
+
+// kbMaxText bounds the text Explain reads.
+const kbMaxText = 64 << 10
 
 func kbKindOf(id string) EntryKind {
 	if i, ok := kbByID[id]; ok {
@@ -337,34 +344,18 @@ func kbIndexWord(s, needle string) int {
 // host names) win over weaker ones (a bare provider domain, which may be the
 // sender's own); among equals, the first in the text wins.
 func DetectProvider(text string) (id string, start, end int) {
-	if text == "" {
-		return "", -1, -1
-	}
-	lt := kbLowerASCII(text)
-	best, bestW, bestAt := -1, 0, 0
-	for k, m := range kbMarkers {
-		if m.weight < bestW {
-			break // kbMarkers is sorted by weight, strongest first
-		}
-		i := kbIndexWord(lt, m.needle)
-		if i < 0 {
-			continue
-		}
-		if best < 0 || m.weight > bestW || i < bestAt {
-			best, bestW, bestAt = k, m.weight, i
-		}
-	}
+	best, at := kbDetect(text)
 	if best < 0 {
 		return "", -1, -1
 	}
 	m := kbMarkers[best]
-	start, end = bestAt, bestAt+len(m.needle)
+	start, end = at, at+len(m.needle)
 	if m.host {
 		// Widen a host suffix to the whole host name (gmail-smtp-in.l.google.com).
-		for start > 0 && (kbIsAlnum(lt[start-1]) || lt[start-1] == '.' || lt[start-1] == '-') {
+		for start > 0 && (kbIsAlnum(text[start-1]) || text[start-1] == '.' || text[start-1] == '-') {
 			start--
 		}
-		for start < bestAt && (lt[start] == '.' || lt[start] == '-') {
+		for start < at && (text[start] == '.' || text[start] == '-') {
 			start++
 		}
 	}
@@ -521,6 +512,9 @@ func kbFallbackStatus(q Query) Explanation {
 			" is not defined, so only its class can be read. Class " + strconv.Itoa(s.Class()) + ": " + cls + "."
 	}
 	ex.Meaning += " The provider may use the code privately; its text usually says more."
+	if s.Class() == 2 {
+		ex.Actor, ex.Retry, ex.Reason, ex.Fix = ActorNobody, RetryNo, ReasonDelivered, nil
+	}
 	if ex.Reason == "" {
 		ex.Reason = ReasonUndefined
 	}

@@ -255,6 +255,9 @@ func TestKBPrecedence(t *testing.T) {
 		{"unknown subject falls back to class",
 			Query{Status: EnhancedCode{5, 9, 1}},
 			"5.0.0", "", ReasonUndefined, "permanent failure"},
+		{"unknown success detail",
+			Query{Reply: 250, Status: EnhancedCode{2, 4, 9}},
+			"", "", ReasonDelivered, "success"},
 		{"reply code only",
 			Query{Reply: 552},
 			"552", "", ReasonMailboxFull, "quota"},
@@ -627,4 +630,23 @@ func FuzzExplain(f *testing.F) {
 			t.Fatalf("DetectProvider(%q) = %q %d %d", text, id, start, end)
 		}
 	})
+}
+
+func BenchmarkDetectProvider(b *testing.B) {
+	// A large mail with the marker at the very end: every needle scans it all.
+	text := strings.Repeat("Received: from relay.example.net by mail.example.org; Tue, 1 Jan 2030\n", 200000) +
+		"Remote-MTA: dns; mta7.am0.yahoodns.net\n"
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if id, _, _ := DetectProvider(text); id != "yahoo" {
+			b.Fatal(id)
+		}
+	}
+}
+
+func BenchmarkExplain(b *testing.B) {
+	q := Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: "550-5.7.1 [192.0.2.1] Our system has detected that this message is likely unsolicited email. a1si2 - gsmtp"}
+	for b.Loop() {
+		Explain(q)
+	}
 }
