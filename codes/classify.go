@@ -130,8 +130,8 @@ func classifyReason(c clue) Reason {
 	if vacationPhrases.in(&sd) {
 		return ReasonVacation
 	}
-	if c.Hint == ReasonOnHold || d != "" {
-		return ReasonOnHold
+	if c.Hint == ReasonOnHold || strings.TrimSpace(c.Diagnostic) != "" {
+		return ReasonOnHold // a diagnostic we could not read
 	}
 	return ReasonUndefined
 }

@@ -357,6 +357,7 @@ var unknownStrong = newPhrases(
 	"please check if address is correct",
 	"000c05a6", // Exchange 2000/2003 MSEXCH code: unknown recipient
 	"not listed in domino directory",
+	"and other recipients in the same domain", // InterScan MSS
 	"not listed in public name & address book",
 )
 
@@ -555,6 +556,7 @@ var phrases = map[Reason]phraseSet{
 		"not a valid recipient",
 		"not a valid user",
 		"not listed in domino directory",
+		"and other recipients in the same domain", // InterScan MSS
 		"not listed in public name & address book",
 		"not found in directory",
 		"not in valid recipients",
@@ -607,6 +609,7 @@ var phrases = map[Reason]phraseSet{
 		"user reject",
 		"you have been blocked by the recipient",
 		"domain filter",
+		"each of the following recipients was rejected by a remote mail server", // au/EZweb
 		"header error",
 		"recipient has blocked",
 		"blocked by recipient",
@@ -1032,6 +1035,8 @@ var otherPhrases = families{
 		"in the queue too long",
 		"allowed queue period",
 		"could not be delivered for",
+		"could not deliver for",
+		"could not find a gateway",
 		"undelivered after",
 		"still undelivered",
 		"socket error",
