@@ -87,12 +87,7 @@ func (c *cli) flags(name, args string) *flag.FlagSet {
 // decode prints one JSON report per input file, one per line.
 func (c *cli) decode(args []string) int {
 	if len(args) > 0 && (args[0] == "--batch" || args[0] == "-batch") {
-		// The batch mode lives in its own file (cli-batch.go).
-		if b, ok := any(c).(interface{ decodeBatch([]string) int }); ok {
-			return b.decodeBatch(args[1:])
-		}
-		fmt.Fprintln(c.stderr, "decode: --batch is not available in this build")
-		return 2
+		return c.decodeBatch(args[1:]) // cli-batch.go
 	}
 	fs := c.flags("decode", "[--batch] FILE... | -")
 	if err := fs.Parse(args); err != nil {

@@ -29,7 +29,8 @@ import (
 //	go test ./app -run TestE2E
 //
 // They skip when no browser is installed, except on CI (CI=true), where a
-// missing browser fails them.
+// missing browser fails them. E2E_SCREENSHOT=page.png saves a screenshot of
+// the decoded sample.
 
 // e2eLine is the reply every scenario decodes.
 const e2eLine = "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown"
@@ -60,6 +61,9 @@ func TestE2E(t *testing.T) {
 		root := srv.url + "/"
 		mount(t, tab, root)
 		decodeLine(t, tab)
+		if name := os.Getenv("E2E_SCREENSHOT"); name != "" {
+			screenshot(t, tab, name)
+		}
 		assertCompressedWasm(t, tab)
 		assertOnlySameOrigin(t, tab, srv.url)
 		waitOfflineReady(t, tab, "/web/app.wasm")
@@ -452,6 +456,23 @@ func assertOnlySameOrigin(t *testing.T, tab context.Context, origin string) {
 		if !strings.HasPrefix(u, origin+"/") {
 			t.Errorf("request to another origin: %s", u)
 		}
+	}
+}
+
+// screenshot saves a PNG of the whole page to name.
+func screenshot(t *testing.T, tab context.Context, name string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab, e2eTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1100, 800)); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
