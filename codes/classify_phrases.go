@@ -474,6 +474,7 @@ var phrases = map[Reason]phraseSet{
 		"account is locked",
 		"account has been locked",
 		"le compte du destinataire est bloque",
+		"boite du destinataire archivee",
 	),
 	ReasonUserUnknown: newPhrases(
 		"user unknown",
@@ -829,6 +830,8 @@ var phrases = map[Reason]phraseSet{
 		"helo",
 		"ehlo",
 		"invalid hostname",
+		"adresse ip source bloquee",
+		"service refused, please try later",
 		"refused - see http",
 		"rejected based on blacklist",
 		"listed as abusive",

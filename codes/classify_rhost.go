@@ -312,10 +312,12 @@ func orangeReason(d string) Reason {
 	switch m[1] {
 	case "104":
 		return ReasonTooManyConn
-	case "105", "107", "108", "999":
-		return ReasonBlocked // "Service refuse. Veuillez essayer plus tard"
+	case "100", "102", "103", "105", "107", "108", "510", "999":
+		return ReasonBlocked // "Service refuse. Veuillez essayer plus tard", "Adresse IP source bloquee"
 	case "416":
 		return ReasonUserUnknown
+	case "417":
+		return ReasonMailboxFull
 	case "426":
 		return ReasonSuspend
 	case "506":
