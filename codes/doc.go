@@ -49,6 +49,13 @@
 // list the reviewed knowledge with its sources, for reference pages;
 // [ReasonForStatus] gives the usual reason of an enhanced code.
 //
+// # Many bounces
+//
+// [NewBatch] reads many bounces at once (an mbox file, or mail-server logs)
+// and decodes them one by one; [RowsOf] flattens the results into one row
+// per recipient, which [WriteCSV] and [WriteJSON] export and [Summary]
+// counts by verdict, reason, provider and domain.
+//
 // The package is pure Go (no syscall/js, no I/O) and is shared by the Bounce
 // Decoder web app, its command line and its JavaScript API.
 package codes
