@@ -51,10 +51,11 @@
 //
 // # Many bounces
 //
-// [NewBatch] reads many bounces at once (an mbox file, or mail-server logs)
-// and decodes them one by one; [RowsOf] flattens the results into one row
-// per recipient, which [WriteCSV] and [WriteJSON] export and [Summary]
-// counts by verdict, reason, provider and domain.
+// [NewBatch] reads many bounces at once: an mbox file (RFC 4155),
+// mail-server logs (Postfix, Exim, Sendmail) or a Microsoft 365 message
+// trace, and decodes them one by one; [RowsOf] flattens each result into one
+// row per failed recipient, which [WriteCSV] and [WriteJSON] export and
+// [Summary] counts by verdict, reason, provider and domain.
 //
 // The package is pure Go (no syscall/js, no I/O) and is shared by the Bounce
 // Decoder web app, its command line and its JavaScript API.
