@@ -86,6 +86,7 @@ func TestJSAPIE2E(t *testing.T) {
 		// The page's own use of the API: marks from the spans.
 		jsapiWaitText(t, tab, `#api-result mark[data-kind="status"]`, "5.1.1")
 		jsapiWaitText(t, tab, `#api-result mark[data-kind="reply_code"]`, "550")
+		jsapiScreenshot(t, tab, "jsapi-demo-same-origin.png")
 		assertOnlySameOrigin(t, tab, appSrv.url)
 		assertClean(t, tab)
 	})
@@ -115,6 +116,7 @@ func TestJSAPIE2E(t *testing.T) {
 		tab := newTab(t, browser)
 		jsapiOpenDemo(t, tab, docs+"/embed-demo.html", true)
 		jsapiCheckText(t, tab, jsapiText)
+		jsapiScreenshot(t, tab, "jsapi-demo-cross-origin-api.png")
 		assertClean(t, tab)
 	})
 
@@ -136,6 +138,8 @@ func TestJSAPIE2E(t *testing.T) {
 		if dark := attr(t, tab, `#widget-dark iframe`, "src"); dark != appSrv.url+"/embed?theme=dark" {
 			t.Errorf("dark iframe src = %q, want %s", dark, appSrv.url+"/embed?theme=dark")
 		}
+
+		jsapiScreenshot(t, tab, "jsapi-demo-cross-origin.png")
 
 		// A height message from any other window than the app's iframes
 		// is ignored.
@@ -438,6 +442,25 @@ func jsapiSpans(r *codes.Report) [][]codes.Span {
 		out = append(out, x.Spans)
 	}
 	return out
+}
+
+// jsapiScreenshot saves a full-page screenshot of tab as name in the
+// directory $JSAPI_SCREENSHOTS, when set, to look at the pages.
+func jsapiScreenshot(t *testing.T, tab context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("JSAPI_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(tab, e2eTimeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // jsapiWaitText waits until the element sel has the text want.
