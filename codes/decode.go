@@ -124,11 +124,13 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 	return nil, FormatNone
 }
 
-// withStatus keeps the records that have an enhanced status code.
+// withStatus keeps the records that have an enhanced status code, or
+// whose recipient the text names as failed and the returned message
+// confirms.
 func withStatus(recs []record) []record {
 	out := recs[:0]
 	for _, r := range recs {
-		if !r.status.IsZero() {
+		if !r.status.IsZero() || r.confirmed {
 			out = append(out, r)
 		}
 	}
@@ -267,7 +269,7 @@ func finish(s string, r *record) Recipient {
 	}
 	ctx := ""
 	if r.block.ok() {
-		ctx = s[r.block.start:min(r.block.end, r.block.start+4096)]
+		ctx = s[r.block.start:runeStart(s, min(r.block.end, r.block.start+4096))]
 	}
 	reason := r.hint
 	if reason != ReasonFeedback && reason != ReasonVacation {

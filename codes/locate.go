@@ -12,22 +12,23 @@ func (s span) ok() bool { return s.end > s.start }
 
 // record is one failure found by a reader, before classification.
 type record struct {
-	rcpt     string
-	rcptAt   span
-	weakRcpt bool // rcpt is not a plain address
-	action   string
-	reply    ReplyCode
-	replyAt  span
-	status   EnhancedCode
-	stAt     span
-	diag     string
-	diagAt   span
-	command  string
-	mta      string
-	mtaAt    span
-	block    span // the text the record was read from (for provider detection and context)
-	hint     Reason
-	reader   string
+	rcpt      string
+	rcptAt    span
+	weakRcpt  bool // rcpt is not a plain address
+	confirmed bool // the text names rcpt as failed and it is the returned message's recipient
+	action    string
+	reply     ReplyCode
+	replyAt   span
+	status    EnhancedCode
+	stAt      span
+	diag      string
+	diagAt    span
+	command   string
+	mta       string
+	mtaAt     span
+	block     span // the text the record was read from (for provider detection and context)
+	hint      Reason
+	reader    string
 }
 
 // line returns the line of s that starts at i (without its newline) and the

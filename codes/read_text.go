@@ -2,6 +2,7 @@ package codes
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // returnMarkers start the copy of the returned message that text bounces
@@ -22,7 +23,6 @@ var returnMarkers = [...]string{
 	"original message --",
 	"-----original message-----",
 	"message headers follow",
-	"the original message was",
 	"text of the original message",
 	"original mail follows",
 	"following is a copy of",
@@ -107,6 +107,13 @@ func rcptLine(s string, lo, hi int) span {
 	i := lo
 	for i < hi && (s[i] == ' ' || s[i] == '\t' || s[i] == '<' || s[i] == '>' || s[i] == '"' || s[i] == '\'' || s[i] == '*' || s[i] == '-' && i+1 < hi && s[i+1] == ' ') {
 		i++
+	}
+	// Old Sendmail lists failures as "554 <a@b>... 550 Host unknown".
+	if i+4 < hi && replyAt(s[:hi], i, false) != 0 && s[i+3] == ' ' {
+		i += 4
+		for i < hi && (s[i] == ' ' || s[i] == '<') {
+			i++
+		}
 	}
 	// Some servers prefix the address with a label.
 	for _, p := range [...]string{"recipient address: ", "recipient: ", "original-recipient: ", "address: ", "rcpt to:", "user ", "mailbox "} {
@@ -353,14 +360,23 @@ func readTextLoose(s string, regions []span, fb textFallback) []record {
 	if !coded && !(named && (fb.loose || strings.EqualFold(r.rcpt, fb.origTo))) {
 		return nil
 	}
+	r.confirmed = named && strings.EqualFold(r.rcpt, fb.origTo)
 	if !coded && r.diag == "" && len(regions) > 0 {
 		// The notification's first paragraphs are all it says.
 		g := regions[0]
 		r.block = g
-		r.diagAt = trimSpan(s, span{g.start, min(g.end, g.start+600)})
+		r.diagAt = trimSpan(s, span{g.start, runeStart(s, min(g.end, g.start+600))})
 		r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
 	}
 	return []record{r}
+}
+
+// runeStart moves i back to the start of the UTF-8 sequence it falls in.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // nthLineEnd returns the end of the n-th line from pos, at most hi.
