@@ -62,12 +62,14 @@ func RowsOf(file string, it Item) []Row {
 		if v != VerdictPermanent && v != VerdictTemporary {
 			continue
 		}
+		// Clone the strings: they may be slices of the report's text,
+		// which a row must not keep alive.
 		rows = append(rows, Row{
 			File: file, Mail: it.Index, Start: it.Start, End: it.End,
-			Recipient: rc.Recipient, Domain: DomainOf(rc.Recipient), Verdict: v,
-			ReplyCode: rc.ReplyCode, Status: rc.Status, Reason: rc.Reason, Provider: rc.Provider,
+			Recipient: strings.Clone(rc.Recipient), Domain: strings.Clone(DomainOf(rc.Recipient)), Verdict: v,
+			ReplyCode: strings.Clone(rc.ReplyCode), Status: strings.Clone(rc.Status), Reason: rc.Reason, Provider: rc.Provider,
 			Permanent: rc.Permanent, HardBounce: rc.HardBounce, Retry: rc.Retry,
-			Summary: rc.Summary, Diagnostic: rc.Diagnostic,
+			Summary: strings.Clone(rc.Summary), Diagnostic: strings.Clone(rc.Diagnostic),
 		})
 	}
 	return rows
@@ -135,22 +137,33 @@ func (s *Summary) Add(r Report) {
 		}
 		bounce = true
 		s.Failed++
-		s.ByReason[string(rc.Reason)]++
-		s.ByProvider[rc.Provider]++
-		s.ByDomain[DomainOf(rc.Recipient)]++
+		countKey(s.ByReason, string(rc.Reason))
+		countKey(s.ByProvider, rc.Provider)
+		countKey(s.ByDomain, DomainOf(rc.Recipient))
 		if rc.HardBounce {
 			s.Remove++
 			if a := strings.ToLower(strings.TrimSpace(rc.Recipient)); a != "" {
 				if s.remove == nil {
 					s.remove = map[string]bool{}
 				}
-				s.remove[a] = true
+				if !s.remove[a] {
+					s.remove[strings.Clone(a)] = true
+				}
 			}
 		}
 	}
 	if bounce {
 		s.Bounces++
 	}
+}
+
+// countKey adds one to m[k], storing a copy of k when it is new so that the
+// map keeps no decoded text alive.
+func countKey(m map[string]int, k string) {
+	if _, ok := m[k]; !ok {
+		k = strings.Clone(k)
+	}
+	m[k]++
 }
 
 // AddressesToRemove returns the addresses of hard bounces, lower-cased,
