@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,6 +53,7 @@ type batchPage struct {
 	elapsed  time.Duration
 	lastTop  time.Time
 	mem      uint64 // memory obtained by the Go runtime when the run ended (the wasm heap in the browser)
+	memLimit int64  // the Go memory limit before the run, restored after it
 	messages []string
 
 	sum     codes.Summary
@@ -82,6 +84,10 @@ func (p *batchPage) OnMount(ctx app.Context) {
 
 func (p *batchPage) OnDismount() {
 	p.run++ // stop a running decode
+	if p.memLimit != 0 {
+		debug.SetMemoryLimit(p.memLimit)
+		p.memLimit = 0
+	}
 }
 
 // reset forgets the previous run.
@@ -174,6 +180,9 @@ func (p *batchPage) start(ctx app.Context, files []*batchFile) {
 		}
 	}
 	p.state, p.started = "running", time.Now()
+	// Keep the heap near twice the input (the input itself, the rows and
+	// the garbage of decoding): the wasm memory never shrinks.
+	p.memLimit = debug.SetMemoryLimit(int64(p.total)*2 + 32<<20)
 	run := p.run
 	ctx.After(0, func(ctx app.Context) { p.step(ctx, run) })
 }
@@ -229,6 +238,10 @@ func (p *batchPage) finish(state string) {
 	}
 	p.updateTops()
 	p.updateView()
+	if p.memLimit != 0 {
+		debug.SetMemoryLimit(p.memLimit)
+		p.memLimit = 0
+	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	p.mem = ms.Sys
