@@ -57,6 +57,6 @@
 // row per failed recipient, which [WriteCSV] and [WriteJSON] export and
 // [Summary] counts by verdict, reason, provider and domain.
 //
-// The package is pure Go (no syscall/js, no I/O) and is shared by the Bounce
+// The package is pure Go (no syscall/js, no file or network access) and is shared by the Bounce
 // Decoder web app, its command line and its JavaScript API.
 package codes
