@@ -19,7 +19,7 @@ func ExampleExplain() {
 	}
 	// Output:
 	// google-550-5.7.26 google authfailure after-fix sender
-	// Unauthenticated mail blocked (Gmail) (550 5.7.26): retrying as-is will fail; fix the cause first.
+	// Unauthenticated mail blocked (Gmail, 550 5.7.26): retrying as-is will fail; fix the cause first.
 	// 1. Publish an SPF record (TXT at the envelope-sender domain, e.g. "v=spf1 include:<your provider> -all") that lists every server and service that sends for the domain.
 	// 2. Sign outgoing mail with DKIM: enable signing at your mail service and publish its public key as a TXT record at <selector>._domainkey.<your domain>.
 }

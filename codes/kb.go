@@ -222,7 +222,7 @@ func kbFromEntry(e Entry, q Query) Explanation {
 // kbSummary writes the one-line summary: title, who said it, and the verdict.
 func kbSummary(ex Explanation, q Query) string {
 	var b strings.Builder
-	b.WriteString(ex.Title)
+	title := ex.Title
 	var codes []string
 	if !q.Reply.IsZero() {
 		codes = append(codes, q.Reply.String())
@@ -234,10 +234,20 @@ func kbSummary(ex Explanation, q Query) string {
 		// Provider entries name their provider in the title already.
 		codes = append(codes, "at "+ProviderName(ex.Provider))
 	}
-	if len(codes) > 0 {
+	switch {
+	case len(codes) > 0 && strings.HasSuffix(title, ")"):
+		// "Title (Gmail)" becomes "Title (Gmail, 550 5.7.26)".
+		b.WriteString(title[:len(title)-1])
+		b.WriteString(", ")
+		b.WriteString(strings.Join(codes, " "))
+		b.WriteString(")")
+	case len(codes) > 0:
+		b.WriteString(title)
 		b.WriteString(" (")
 		b.WriteString(strings.Join(codes, " "))
 		b.WriteString(")")
+	default:
+		b.WriteString(title)
 	}
 	switch {
 	case ex.Reason == ReasonDelivered || (q.Reply.Class() == 2 || q.Reply.Class() == 3) && q.Status.Class() != 4 && q.Status.Class() != 5:
