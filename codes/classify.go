@@ -22,19 +22,28 @@ type clue struct {
 // The classifier follows the order of decisions that other bounce tools
 // (sisimai) use, so that its reason names mean the same thing:
 //
-//  1. delivery (2.X.X) and a reader's own firm verdict (Hint) win;
+//  1. delivery (2.X.X) and a reader's own firm verdict (Hint) win; a vague
+//     hint (expired, systemerror, userunknown, ...) is only a fallback;
 //  2. provider rules: a provider's own codes and wording (classify_rhost.go);
-//  3. strong phrases that no code can contradict (DMARC, reverse DNS, ...);
+//  3. strong phrases that no code can contradict (DMARC, reverse DNS, ...),
+//     then refusals at connection or HELO time (blocked, or toomanyconn), then
+//     status codes made for one cause (X.7.25 requireptr, X.7.26 ...);
 //  4. the ordered "true" tests: each of mailboxfull, mesgtoobig, exceedlimit,
 //     suspend, userunknown, filtered, rejected, hostunknown, spamdetected,
 //     toomanyconn and blocked holds when the status code says so or the
 //     diagnostic matches its phrases, refined by the SMTP command (a "user
 //     unknown" after DATA is a filter, not a missing mailbox);
 //  5. the reason of the status code, unless it is too vague to trust
-//     (securityerror, systemerror, ...), then the other phrase families;
-//  6. the SMTP command (connection → blocked, MAIL FROM → rejected),
-//     Action: delayed → expired, and at last onhold (a diagnostic we could not
-//     read) or undefined (nothing to read).
+//     (securityerror, systemerror, ...), then the other phrase families, then
+//     the text around the failure when the diagnostic is no SMTP reply;
+//  6. MAIL FROM → rejected, a bare reply code (50x syntaxerror, 551
+//     hasmoved), Action: delayed → expired, and at last onhold (a diagnostic
+//     we could not read) or undefined (no diagnostic at all).
+//
+// The SMTP command comes from the reader, else from the text itself
+// ("(in reply to RCPT TO command)", ">>> DATA", ...): a reply that echoes the
+// recipient ("550 5.1.1 <bob@example.org>: ...") answers RCPT, one that names
+// no address ("550 : User unknown") answers DATA.
 
 // classifyReason decides the bounce reason of one failure.
 func classifyReason(c clue) Reason {
@@ -115,11 +124,8 @@ func classifyReason(c clue) Reason {
 	if tmp != "" {
 		return tmp
 	}
-	switch cmd {
-	case "CONN", "HELO", "EHLO":
-		return ReasonBlocked
-	case "MAIL":
-		return ReasonRejected
+	if cmd == "MAIL" {
+		return ReasonRejected // the envelope sender was refused
 	}
 	if r := replyReason(c.Reply); r != "" {
 		return r

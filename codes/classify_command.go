@@ -20,7 +20,7 @@ func commandFor(text, rcpt string) string {
 	}
 	lt := normalizeDiagnostic(text)
 	lr := normalizeDiagnostic(rcpt)
-	for from := 0; from < len(lt); {
+	for from, seen := 0, 0; from < len(lt) && seen < commandMaxMentions; seen++ {
 		k := strings.Index(lt[from:], lr)
 		if k < 0 {
 			break
@@ -46,8 +46,11 @@ func commandFor(text, rcpt string) string {
 	return ""
 }
 
-// How far around a recipient's mention commandFor looks for a command.
+// How far around a recipient's mention commandFor looks for a command, and
+// how many mentions it reads at most (so that a text made of one address
+// repeated stays linear).
 const (
-	commandLookBehind = 200
-	commandLookAhead  = 400
+	commandLookBehind  = 200
+	commandLookAhead   = 400
+	commandMaxMentions = 16
 )

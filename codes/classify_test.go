@@ -338,3 +338,24 @@ func TestCommandFor(t *testing.T) {
 		})
 	}
 }
+
+// FuzzClassifyReason checks that any clue gets a reason of the vocabulary,
+// without panicking.
+func FuzzClassifyReason(f *testing.F) {
+	f.Add("550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown", "5.1.1", "RCPT", "Status: 5.2.1 (mailbox disabled)")
+	f.Add("550-5.7.1 multiple 550 5.7.1 addresses in From:", "", "", ">>> DATA")
+	f.Add("5.1.0 - Unknown address error 550-'", "4.0.0", "MAIL", "")
+	f.Add("", "", "", "")
+	known := map[Reason]bool{}
+	for _, r := range Reasons() {
+		known[r] = true
+	}
+	f.Fuzz(func(t *testing.T, diag, status, command, context string) {
+		c := clue{Diagnostic: diag, Command: command, Context: context}
+		c.Status, _ = ParseEnhancedCode(status)
+		if r := classifyReason(c); !known[r] {
+			t.Fatalf("classifyReason(%q, %q, %q, %q) = %q, not a known reason", diag, status, command, context, r)
+		}
+		commandFor(context, diag)
+	})
+}
