@@ -86,6 +86,26 @@ func locate(d *doc, s string) ([]record, Format) {
 	if recs := readUnsubscribe(d, s); len(recs) > 0 {
 		return recs, FormatARF
 	}
+	if len(dsnSecs) > 0 {
+		// A report whose delivery-status part lists no recipient ("Delivery
+		// report unavailable"): the returned message names it.
+		if fb := fallbackRecipients(d, true); fb.origTo != "" {
+			r := record{reader: "dsn", rcpt: fb.origTo, action: "failed"}
+			if k := strings.Index(s, fb.origTo); k >= 0 {
+				r.rcptAt = span{k, k + len(fb.origTo)}
+			}
+			if len(regions) > 0 {
+				g := regions[0]
+				r.block = g
+				r.diagAt = trimSpan(s, span{g.start, runeStart(s, min(g.end, g.start+600))})
+				r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
+			}
+			return []record{r}, FormatDSN
+		}
+	}
+	if recs := readSES(s, regions); len(recs) > 0 {
+		return recs, FormatText
+	}
 	sig := bounceSignature(d)
 	if !sig && autoReply(d) {
 		return readAutoReply(d, s), FormatAutoReply
@@ -104,6 +124,9 @@ func locate(d *doc, s string) ([]record, Format) {
 func locatePasted(d *doc, s string) ([]record, Format) {
 	if recs := readLog(s); len(recs) > 0 {
 		return recs, FormatLog
+	}
+	if recs := readSES(s, []span{{0, len(s)}}); len(recs) > 0 {
+		return recs, FormatText
 	}
 	all := []span{{0, len(s)}}
 	if recs := readDSN(s, dsnInText(s, all)); len(recs) > 0 {
@@ -161,7 +184,7 @@ func mergeText(s string, recs []record, regions []span) {
 	done := false
 	for i := range recs {
 		r := &recs[i]
-		if !r.reply.IsZero() && r.diag != "" && !r.status.IsZero() {
+		if !r.reply.IsZero() && r.diag != "" && !r.status.IsZero() && !r.weakRcpt {
 			continue
 		}
 		if !done {
@@ -183,6 +206,9 @@ func mergeText(s string, recs []record, regions []span) {
 			}
 			if r.diag == "" && t.diag != "" {
 				r.diag, r.diagAt = t.diag, t.diagAt
+			}
+			if r.weakRcpt && t.rcpt != "" {
+				r.rcpt, r.rcptAt, r.weakRcpt = t.rcpt, t.rcptAt, false
 			}
 			if r.command == "" {
 				r.command = t.command
