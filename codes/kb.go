@@ -252,6 +252,8 @@ func kbSummary(ex Explanation, q Query) string {
 	switch {
 	case ex.Reason == ReasonDelivered || (q.Reply.Class() == 2 || q.Reply.Class() == 3) && q.Status.Class() != 4 && q.Status.Class() != 5:
 		b.WriteString(": no failure, nothing to retry.")
+	case ex.Retry == RetryLater && (q.Status.Permanent() || q.Status.IsZero() && q.Reply.Permanent()):
+		b.WriteString(": refused for now, but the cause can clear; retry later, not right away.")
 	case ex.Retry == RetryLater:
 		b.WriteString(": temporary, retry later with backoff.")
 	case ex.Retry == RetryNo && ex.HardBounce:
