@@ -1,62 +1,108 @@
 package main
 
-import (
-	"time"
-
-	"github.com/bouncedecoder/bouncedecoder/codes"
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
-
-// decodeDelay is how long the decoder page waits after the last keystroke
-// before it decodes the input.
-const decodeDelay = 150 * time.Millisecond
-
-// sampleReply is the example shown in the empty input.
-const sampleReply = "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown"
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // decoderPage is the page at "/": paste a bounce and see what it means.
-// It decodes as you type, in the browser, through codes.Decode.
+// It decodes as you type, in the browser, through codes.Decode: nothing
+// pasted leaves the page. A share link (#t=..., see share.go) opens with its
+// text decoded.
 type decoderPage struct {
 	app.Compo
+	decoder
 
-	ready   bool // set in OnMount: the app runs in the browser
-	pending int  // number of the last scheduled decode
-	decoded bool // a decode has run
-	report  codes.Report
-	err     string // Decode's error, shown with the partial report
+	ready  bool   // set in OnMount: the app runs in the browser
+	redact bool   // mask addresses, IPs and host names in what is copied or shared
+	share  string // the last share link made
+	status string // what the last copy did
 }
 
-func newDecoderPage() *decoderPage { return &decoderPage{} }
+func newDecoderPage() *decoderPage { return &decoderPage{decoder: decoder{active: -1}} }
 
 func (p *decoderPage) OnMount(ctx app.Context) {
 	p.ready = true
+	p.loadFragment(ctx)
 }
 
-// onInput schedules a decode of the textarea's text decodeDelay after the
-// last keystroke.
-func (p *decoderPage) onInput(ctx app.Context, e app.Event) {
-	text := ctx.JSSrc().Get("value").String()
-	p.pending++
-	n := p.pending
-	ctx.After(decodeDelay, func(ctx app.Context) {
-		if n == p.pending {
-			p.decode(text)
-		}
-	})
+// OnNav loads a share link opened while the app runs.
+func (p *decoderPage) OnNav(ctx app.Context) {
+	if p.ready {
+		p.loadFragment(ctx)
+	}
 }
 
-// decode decodes text into the page's state.
-func (p *decoderPage) decode(text string) {
-	p.decoded = text != ""
-	p.report, p.err = codes.Report{}, ""
-	if !p.decoded {
+// loadFragment decodes the text a share link carries, if any.
+func (p *decoderPage) loadFragment(ctx app.Context) {
+	frag := app.Window().Get("location").Get("hash").String()
+	text, err := decodeShare(frag)
+	switch {
+	case err != nil:
+		p.loadErr = err.Error()
+	case text != "" && text != p.input:
+		ctx.Defer(func(ctx app.Context) { p.load(ctx, text) })
+	}
+}
+
+// pickExample loads an example.
+func (p *decoderPage) pickExample(ctx app.Context, text string) {
+	p.load(ctx, text)
+	p.status, p.share = "", ""
+}
+
+// masked returns the text to copy or share: the input or the report, masked
+// when redact is on.
+func (p *decoderPage) masked(s string) string {
+	if p.redact {
+		return redact(s)
+	}
+	return s
+}
+
+func (p *decoderPage) copyText(ctx app.Context, e app.Event) {
+	p.copy(ctx, p.masked(resultText(p.report)), "Copied the result as text.")
+}
+
+func (p *decoderPage) copyMarkdown(ctx app.Context, e app.Event) {
+	p.copy(ctx, p.masked(resultMarkdown(p.report)), "Copied the result as Markdown.")
+}
+
+// makeShare builds the share link, shows it and copies it.
+func (p *decoderPage) makeShare(ctx app.Context, e app.Event) {
+	loc := app.Window().Get("location")
+	p.share = loc.Get("origin").String() + loc.Get("pathname").String() + "#" + encodeShare(p.masked(p.input))
+	p.copy(ctx, p.share, "Copied the share link. The text is in the link itself (after #), never sent to a server.")
+}
+
+// copy writes s to the clipboard and reports how it went.
+func (p *decoderPage) copy(ctx app.Context, s, done string) {
+	p.status = "Copying…"
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		p.status = "This browser does not allow copying here: select the text and copy it yourself."
 		return
 	}
-	r, err := codes.Decode([]byte(text))
-	p.report = r
-	if err != nil {
-		p.err = err.Error()
+	var ok, fail app.Func
+	release := func() {
+		ok.Release()
+		fail.Release()
 	}
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer release()
+		ctx.Dispatch(func(ctx app.Context) { p.status = done })
+		return nil
+	})
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer release()
+		ctx.Dispatch(func(ctx app.Context) {
+			p.status = "The browser refused to copy: select the text and copy it yourself."
+		})
+		return nil
+	})
+	clip.Call("writeText", s).Call("then", ok, fail)
+}
+
+func (p *decoderPage) onRedact(ctx app.Context, e app.Event) {
+	p.redact = ctx.JSSrc().Get("checked").Bool()
+	p.share, p.status = "", ""
 }
 
 func (p *decoderPage) Render() app.UI {
@@ -65,62 +111,35 @@ func (p *decoderPage) Render() app.UI {
 		DataSet("ready", p.ready).
 		Body(
 			&navBar{Current: "/"},
+			&updatePrompt{},
 			app.Main().Class("decoder-page").Body(
 				app.H1().Text("Bounce Decoder"),
 				app.P().Class("lead").Text("Paste a bounced mail, an SMTP reply or a mail log line. "+
 					"It is decoded in your browser: nothing you paste leaves this page."),
-				app.Label().For("ndr").Text("Bounce message, SMTP reply or log line"),
-				app.Textarea().
-					ID("ndr").
-					Name("ndr").
-					Rows(10).
-					Spellcheck(false).
-					AutoFocus(true).
-					Placeholder(sampleReply).
-					OnInput(p.onInput),
-				p.renderResult(),
+				p.renderInput(10),
+				&examplePicker{OnPick: p.pickExample},
+				p.renderResult(false, p.renderTools()),
 			),
 		)
 }
 
-func (p *decoderPage) renderResult() app.UI {
-	r := p.report
-	var problems []string
-	if p.err != "" {
-		problems = append(problems, p.err)
-	}
-	for _, s := range r.Problems {
-		if s != p.err {
-			problems = append(problems, s)
-		}
-	}
-	return app.Section().
-		ID("result").
-		Aria("live", "polite").
-		Body(
-			app.If(len(problems) > 0, func() app.UI {
-				return app.Ul().Class("problems").Body(
-					app.Range(problems).Slice(func(i int) app.UI {
-						return app.Li().Text(problems[i])
-					}),
-				)
-			}),
-			app.If(len(r.Recipients) == 0, func() app.UI {
-				note := "Nothing decoded yet."
-				if p.decoded {
-					note = r.Note
-					if note == "" {
-						note = "No bounce found in this text."
-					}
-				}
-				return app.P().Class("result-none").DataSet("result", "none").Text(note)
-			}).Else(func() app.UI {
-				return app.Div().DataSet("result", "found").Body(
-					&verdictBanner{Recipients: r.Recipients},
-					app.Range(r.Recipients).Slice(func(i int) app.UI {
-						return &recipientCard{Recipient: r.Recipients[i]}
-					}),
-				)
-			}),
-		)
+// renderTools renders copy, share and redact.
+func (p *decoderPage) renderTools() app.UI {
+	return app.Div().Class("tools").Role("group").Aria("label", "Copy and share").Body(
+		app.Button().Type("button").Class("copy-text").Text("Copy as text").OnClick(p.copyText),
+		app.Button().Type("button").Class("copy-markdown").Text("Copy as Markdown").OnClick(p.copyMarkdown),
+		app.Button().Type("button").Class("share").Text("Share link").OnClick(p.makeShare),
+		app.Label().Class("redact").Body(
+			app.Input().Type("checkbox").Name("redact").ID("redact").Checked(p.redact).OnChange(p.onRedact),
+			app.Text(" Redact addresses, IPs and host names in what I copy or share"),
+		),
+		app.If(p.share != "", func() app.UI {
+			return app.Div().Class("share-box").Body(
+				app.Label().For("share-link").Text("Share link"),
+				app.Input().Type("text").ID("share-link").Name("share-link").ReadOnly(true).Value(p.share).
+					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
+			)
+		}),
+		app.P().Class("tool-status").Role("status").Text(p.status),
+	)
 }

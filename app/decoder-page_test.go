@@ -33,14 +33,14 @@ func TestVerdict(t *testing.T) {
 
 func TestDecoderPageDecode(t *testing.T) {
 	p := newDecoderPage()
-	p.decode(sampleReply)
+	p.decodeText(sampleReply)
 	if !p.decoded || p.err != "" || len(p.report.Recipients) != 1 {
 		t.Fatalf("decode(%q): decoded %v, err %q, %d recipients", sampleReply, p.decoded, p.err, len(p.report.Recipients))
 	}
 	if rc := p.report.Recipients[0]; rc.ReplyCode != "550" || rc.Status != "5.1.1" || !rc.Permanent {
 		t.Errorf("recipient = %+v", rc)
 	}
-	p.decode("")
+	p.decodeText("")
 	if p.decoded || len(p.report.Recipients) != 0 {
 		t.Errorf("decode(\"\") kept a result: %+v", p.report)
 	}
