@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -496,4 +497,41 @@ func BenchmarkBatchLog(b *testing.B) {
 			b.Fatalf("%d items", s.Items)
 		}
 	}
+}
+
+// TestBatchMemoryBounded decodes an mbox of the corpus mails ten times over,
+// keeping the rows and the summary as the page does, and checks that what
+// stays alive besides the input is small: the reports are not retained.
+func TestBatchMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decodes 3000 mails")
+	}
+	one, _ := corpusMbox(t)
+	mbox := bytes.Repeat(one, 10)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	b, err := NewBatch(mbox, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s Summary
+	var rows []Row
+	for {
+		it, ok := b.Next()
+		if !ok {
+			break
+		}
+		s.Add(it.Report)
+		rows = append(rows, RowsOf("x.mbox", it)...)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	kept := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("input %d bytes, %d items, %d rows: %d bytes kept besides the input (%.2fx)", len(mbox), s.Items, len(rows), kept, float64(kept)/float64(len(mbox)))
+	if kept > int64(len(mbox))/2 {
+		t.Errorf("%d bytes kept alive for a %d-byte input: reports or texts are retained", kept, len(mbox))
+	}
+	runtime.KeepAlive(mbox)
+	runtime.KeepAlive(rows)
 }
