@@ -46,15 +46,15 @@ const (
 // Entry is one reviewed piece of knowledge: a reply code, an enhanced status
 // code, a provider's code or token, or a blocklist.
 type Entry struct {
-	ID         string       // stable URL-safe slug: "550", "5.7.26", "google-550-5.7.26", "yahoo-tss04", "spamhaus-pbl"
-	Kind       EntryKind    //
+	ID         string       // stable URL-safe slug: "550", "5.7.26", "google-550-5.7.26", "yahoo-421-4.7.0-tss04", "spamhaus-pbl"
+	Kind       EntryKind    // reply, enhanced, provider or blocklist
 	Provider   string       // provider id for provider entries, "" otherwise
 	Reply      ReplyCode    // zero if the entry is not tied to a reply code
 	Status     EnhancedCode // zero if the entry is not tied to an enhanced code
 	DetailMax  int          // for a range of codes (Microsoft 5.7.606-649): the last detail, else 0
 	Token      string       // provider token such as "[TSS04]", "AUP#CXBL" or "(S3140)", "" if none
 	Match      []string     // lower-case fragments of the provider's documented wording
-	Title      string       //
+	Title      string       // a short name for what happened
 	Meaning    string       // what happened, in plain words
 	Actor      Actor        // who has to act
 	Retry      Retry        // whether to retry
@@ -134,9 +134,12 @@ func (e Entry) clone() Entry {
 //
 //  1. a provider entry, when the provider is known (q.Provider, or recognised
 //     from q.Text by DetectProvider) and one of its entries matches the codes
-//     and a token or phrase of q.Text; a distinctive token (Yahoo "[TSS04]",
-//     Comcast "BL000001") selects its provider's entry even when the provider
-//     was not recognised;
+//     and a phrase of its documented wording in q.Text, or matches the code
+//     alone where the entry is the provider's usual meaning of it (Default);
+//     an entry with a distinctive token (Yahoo "[TSS04]", Comcast "BL000001")
+//     applies only where the token is written, and then even when the
+//     provider was not recognised; among several, the longest phrase and the
+//     exact code win;
 //  2. the IANA enhanced status code entry for q.Status;
 //  3. for an unregistered detail (5.7.999), the subject and class meanings;
 //  4. the reply code entry for q.Reply;
