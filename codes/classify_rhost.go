@@ -92,6 +92,10 @@ var orangeRE = regexp.MustCompile(`\b(?:ofr|lpn)[0-9]{0,3}_([0-9]{3})\b`)
 // auptRE finds a Cloudmark-style AUP code (Cox, Spectrum): AUP#CXBL, AUP#In-1310.
 var aupRE = regexp.MustCompile(`aup#([a-z]+-)?([a-z0-9]+)`)
 
+// messageLabsRejectRE matches MessageLabs' short refusal of a recipient:
+// "542 bob@example.com Rejected".
+var messageLabsRejectRE = regexp.MustCompile(`^[45][0-9][0-9] <?[^ <>@]+@[^ <>]+>? rejected$`)
+
 // providerReason applies the rules of provider p, or returns "".
 func providerReason(p string, sd *scan, ctx string, s EnhancedCode, reply ReplyCode, cmd string) Reason {
 	d := sd.s
@@ -121,7 +125,7 @@ func providerReason(p string, sd *scan, ctx string, s EnhancedCode, reply ReplyC
 	case "messagelabs":
 		// MessageLabs refuses unknown recipients with "550 ... No such user"
 		// or "542 ... Rejected" at RCPT.
-		if phrases[ReasonUserUnknown].in(sd) || strings.Contains(d, " rejected") {
+		if phrases[ReasonUserUnknown].in(sd) || messageLabsRejectRE.MatchString(d) {
 			return ReasonUserUnknown
 		}
 	case "nttdocomo":
@@ -229,7 +233,7 @@ func microsoftReason(d string, s EnhancedCode) Reason {
 		return ReasonBadReputation // rate limited on IP reputation
 	case n >= 700 && n <= 749:
 		return ReasonBlocked // tenant or IP pool banned
-	case n == 12 || n == 13 || (n >= 133 && n <= 136):
+	case n == 12 || (n >= 133 && n <= 136):
 		return ReasonSecurityError // recipient accepts authenticated senders only
 	}
 	return ""

@@ -170,6 +170,9 @@ func TestClassifyReason(t *testing.T) {
 		{name: "helo rejected host not found", diag: "504 5.5.2 <localhost>: Helo command rejected: Host not found", status: "5.5.2", command: "RCPT", want: ReasonBlocked},
 		{name: "null mx 5.1.10 not microsoft", diag: "host/domain does not accept mail", status: "5.1.10", provider: "microsoft", want: ReasonNotAccept},
 		{name: "ses account suppression", diag: `{"bounceType":"Permanent","bounceSubType":"OnAccountSuppressionList"}`, provider: "amazonses", want: ReasonSuppressed},
+		{name: "messagelabs short reject", diag: "542 kijitora@example.com Rejected", reply: "542", provider: "messagelabs", want: ReasonUserUnknown},
+		{name: "messagelabs filtered", diag: "553-Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting for more information. (#5.7.1)", reply: "553", provider: "messagelabs", want: ReasonFiltered},
+		{name: "microsoft 5.7.13 disabled", diag: "525 5.7.13 Disabled recipient address", reply: "525", status: "5.7.13", provider: "microsoft", want: ReasonSuspend},
 		{name: "mimecast signature", diag: "554 email rejected due to security policies - MCSpamSignature.sa.2.2", reply: "554", want: ReasonVirusDetected},
 
 		// no failure, or too little to say
