@@ -47,8 +47,11 @@ func readSES(s string, regions []span) []record {
 		if e := strings.LastIndexByte(s[js.start:js.end], '}'); e >= 0 {
 			js.end = js.start + e + 1
 		}
+		// Mail transports wrap long lines, inside JSON strings too: the
+		// line breaks are not part of the notification.
+		raw := strings.ReplaceAll(s[js.start:js.end], "\n", "")
 		var n sesNotification
-		if err := json.Unmarshal([]byte(s[js.start:js.end]), &n); err != nil {
+		if err := json.Unmarshal([]byte(raw), &n); err != nil {
 			continue
 		}
 		if n.NotificationType == "" && n.EventType == "" && n.Message != "" {
