@@ -162,6 +162,11 @@ func TestBatchLogs(t *testing.T) {
 			{"carol@example.edu", "delayed", "451", "4.4.0", "", ""},
 			{"alice@example.com", "delivered", "250", "2.6.0", "", ""},
 		}},
+		{"messagetrace-detail.csv", BatchTrace, []logWant{
+			{"nobody@example.org", "failed", "550", "5.1.10", "", ""},
+			{"carol@example.edu", "delayed", "451", "4.4.4", "", ""},
+			{"alice@example.com", "delivered", "", "", "", ""},
+		}},
 		{"historical-search.csv", BatchTrace, []logWant{
 			{"nobody@example.org", "failed", "", "", "", ""},
 			{"alice@example.com", "delivered", "", "", "", ""},
