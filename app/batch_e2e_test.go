@@ -163,6 +163,27 @@ func TestE2EBatch(t *testing.T) {
 		}
 	})
 
+	t.Run("bad input gets a message, good files are kept", func(t *testing.T) {
+		gz := filepath.Join(dir, "bounces.mbox.gz")
+		if err := os.WriteFile(gz, []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00binary"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		one := filepath.Join(dir, "one.eml")
+		if err := os.WriteFile(one, mails[0], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mount(t, tab, srv.url+"/batch")
+		run(t, tab, chromedp.SetUploadFiles(chromedp.CSS(`#batch-files`), []string{gz, one}))
+		waitBatchState(t, tab, "done")
+		msg := eval[string](t, tab, `(document.querySelector(".batch-messages") || {}).textContent || ""`)
+		if !strings.Contains(msg, "bounces.mbox.gz") || !strings.Contains(msg, "gzip") {
+			t.Errorf("message %q, want the file name and gzip", msg)
+		}
+		if got := batchCounts(t, tab)["items"]; got != 1 {
+			t.Errorf("%d items decoded, want the one mail", got)
+		}
+	})
+
 	if mb, _ := strconv.Atoi(os.Getenv("BATCH_E2E_MB")); mb > 0 {
 		t.Run("throughput", func(t *testing.T) {
 			per := 0
