@@ -149,7 +149,7 @@ var providerCases = []providerCase{
 	{"google-421-4.7.32", "421-4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain." + gsmtp, ReasonAuthFailure, RetryAfterFix, ""},
 	{"google-421-4.7.40", "421-4.7.40 Your email has been rate limited because the sending domain doesn't have a DMARC record." + gsmtp, ReasonAuthFailure, RetryAfterFix, ""},
 	{"google-421-5.7.32", "421-5.7.32 Your email was blocked because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain." + gsmtp, ReasonAuthFailure, RetryAfterFix, ""},
-	{"google-450-4.2.1", "450-4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time." + gsmtp, ReasonSpeeding, RetryLater, ""},
+	{"google-450-4.2.1", "450-4.2.1 The user you are trying to contact is receiving email too quickly. Please resend your message at a later time." + gsmtp, ReasonSpeeding, RetryLater, ""},
 	{"google-450-4.2.1-relay", "450-4.2.1 Peak SMTP relay limit exceeded for this customer. Please try again later." + gsmtp, ReasonSpeeding, RetryLater, ""},
 	{"google-451-4.3.0", "451-4.3.0 Mail server temporarily rejected message." + gsmtp, ReasonSystemError, RetryLater, ""},
 	{"google-451-4.3.0-domains", "451-4.3.0 Multiple destination domains per transaction is unsupported. Please try again." + gsmtp, ReasonSyntaxError, RetryLater, ""},
@@ -380,6 +380,7 @@ var providerCases = []providerCase{
 }
 
 func TestKBProviderEntries(t *testing.T) {
+	doc := providersDoc(t)
 	seen := map[string]bool{}
 	for _, c := range providerCases {
 		if seen[c.entry] {
@@ -408,6 +409,16 @@ func TestKBProviderEntries(t *testing.T) {
 				t.Errorf("reason %q retry %q, want %q %q", ex.Reason, ex.Retry, c.reason, c.retry)
 			}
 			checkExplanation(t, c.entry, ex, true)
+			// The text carries the documented wording that selects the entry.
+			if _, table := docTables[c.entry]; !table {
+				lt, ok := kbNormalize(c.text), false
+				for _, sel := range documentedSelectors(e, doc) {
+					ok = ok || strings.Contains(lt, sel) || sel == q.Status.String()
+				}
+				if !ok {
+					t.Errorf("the text has none of the documented selectors %q", documentedSelectors(e, doc))
+				}
+			}
 			if e.AgainstIANA && !strings.Contains(ex.Meaning, "IANA registry") {
 				t.Errorf("meaning does not say the code is used against its IANA meaning: %s", ex.Meaning)
 			}
