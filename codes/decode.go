@@ -110,7 +110,15 @@ func locate(d *doc, s string) ([]record, Format) {
 	if !sig && autoReply(d) {
 		return readAutoReply(d, s), FormatAutoReply
 	}
-	recs = readText(s, regions, fallbackRecipients(d, sig))
+	fb := fallbackRecipients(d, sig)
+	if fb.origTo == "" && d.orig == nil {
+		if v := field(inlineOrig(s, d.secs), "To"); v != "" {
+			if sp := findAddr(v, 0, len(v)); sp.ok() {
+				fb.origTo = v[sp.start:sp.end]
+			}
+		}
+	}
+	recs = readText(s, regions, fb)
 	if !sig {
 		// Without a bounce's sender or subject, only failures with an
 		// enhanced status code count: an ordinary mail may list

@@ -99,6 +99,38 @@ func textRegions(s string, secs []section) []span {
 	return out
 }
 
+// inlineOrig returns the header fields of a returned message that a text
+// part shows after a return marker ("----- Unsent message follows -----"),
+// or nil.
+func inlineOrig(s string, secs []section) []hfield {
+	for _, sec := range secs {
+		if sec.kind != secText {
+			continue
+		}
+		for i := sec.start; i < sec.end; {
+			l, next := line(s[:sec.end], i)
+			if i > sec.start && isReturnMarker(l) {
+				rest := s[i:sec.end]
+				if !looksLikeHeader(rest) {
+					rest = strings.TrimLeft(s[next:sec.end], " \t\n")
+				}
+				if strings.HasPrefix(rest, "From ") {
+					if k := strings.IndexByte(rest, '\n'); k >= 0 {
+						rest = rest[k+1:]
+					}
+				}
+				if !looksLikeHeader(rest) {
+					return nil
+				}
+				f, _ := parseHeader(rest)
+				return f
+			}
+			i = next
+		}
+	}
+	return nil
+}
+
 // rcptLine reports the address a line starts with, as a recipient list
 // entry does in the text bounces of most mail servers: Postfix
 // "<a@b>: host ...", qmail "<a@b>:", Exim "  a@b", Sendmail "<a@b>... User
