@@ -240,6 +240,9 @@ func SniffBatch(data []byte) (BatchKind, error) {
 	if traceHeaderAt(head) >= 0 {
 		return BatchTrace, nil
 	}
+	if batchLogKind(first) != "" {
+		return BatchLog, nil
+	}
 	logLines, lines := 0, 0
 	for rest := head; len(rest) > 0 && lines < 200; lines++ {
 		var line []byte
@@ -314,7 +317,7 @@ func sniffBinary(data []byte) error {
 // headerLine reports whether line looks like an RFC 5322 header field.
 func batchHeaderLine(line []byte) bool {
 	name, _, ok := bytes.Cut(line, []byte(":"))
-	if !ok || len(name) == 0 || len(name) > 76 {
+	if !ok || len(name) == 0 || len(name) > 76 || !(name[0] >= 'A' && name[0] <= 'Z' || name[0] >= 'a' && name[0] <= 'z') {
 		return false
 	}
 	for _, c := range name {

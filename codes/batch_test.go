@@ -28,6 +28,8 @@ func TestSniffBatch(t *testing.T) {
 		{"mail", "Return-Path: <>\nSubject: Undelivered Mail\n\nbody\n", BatchMail, nil},
 		{"mail with From header", "From: MAILER-DAEMON@example.com\nSubject: x\n\nbody\n", BatchMail, nil},
 		{"postfix log", "Nov 27 09:58:01 mail postfix/qmgr[1204]: 4F1A2C0123: removed\n" + postfix, BatchLog, nil},
+		{"syslog with RFC 3339 time, other line first", "2026-11-27T09:58:01.123456+00:00 mail kernel: eth0 up\n2026-11-27T09:58:02.000000+00:00 mail postfix/smtp[20321]: 4F1A2C0123: to=<a@example.org>, relay=none, dsn=5.1.1, status=bounced (User unknown)\n", BatchLog, nil},
+		{"mail quoting a log line", "Subject: Undelivered Mail\n\n" + postfix, BatchMail, nil},
 		{"exim log", "2026-11-27 10:00:04 1tGxyA-0001AB-Cd ** dave@nonexistent.example: Unrouteable address\n", BatchLog, nil},
 		{"sendmail log", "Nov 27 10:10:02 mail sm-mta[4412]: 5ARAA0001234: to=<a@example.org>, dsn=5.1.1, stat=User unknown\n", BatchLog, nil},
 		{"message trace", "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\"\n", BatchTrace, nil},
