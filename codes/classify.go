@@ -136,7 +136,7 @@ func classifyReason(c clue) Reason {
 	if vacationPhrases.in(&sd) {
 		return ReasonVacation
 	}
-	if c.Hint == ReasonOnHold || strings.TrimSpace(c.Diagnostic) != "" {
+	if c.Hint == ReasonOnHold || (strings.TrimSpace(c.Diagnostic) != "" && !boilerplatePhrases.in(&sd)) {
 		return ReasonOnHold // a diagnostic we could not read
 	}
 	return ReasonUndefined

@@ -55,7 +55,7 @@ type phraseIndex struct {
 // buildPhraseIndex numbers the families and indexes their phrases. It runs
 // once, when the package starts.
 func buildPhraseIndex(fs ...families) *phraseIndex {
-	sets := []phraseSet{unknownStrong, userUnknownPrematch, vacationPhrases}
+	sets := []phraseSet{unknownStrong, userUnknownPrematch, vacationPhrases, boilerplatePhrases}
 	for _, r := range [...]Reason{ReasonMailboxFull, ReasonMesgTooBig, ReasonExceedLimit, ReasonSuspend,
 		ReasonUserUnknown, ReasonFiltered, ReasonRejected, ReasonHostUnknown, ReasonSpamDetected,
 		ReasonTooManyConn, ReasonBlocked} {
@@ -1096,6 +1096,19 @@ var otherPhrases = families{
 		"line too long",
 	)},
 }
+
+// boilerplatePhrases are the opening words of bounce reports: a
+// "diagnostic" made of them says nothing about the failure.
+var boilerplatePhrases = newPhrases(
+	"this is the mail system at host",
+	"i'm sorry to have to inform you",
+	"automatically generated delivery status notification",
+	"this message was created automatically by mail delivery software",
+	"delivery to the following recipients failed",
+	"could not be delivered to one or more recipients",
+	"the following address(es) failed",
+	"this is the qmail-send program",
+)
 
 // vacationPhrases recognise an automatic reply.
 var vacationPhrases = newPhrases(

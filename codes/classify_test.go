@@ -184,6 +184,8 @@ func TestClassifyReason(t *testing.T) {
 		{name: "delayed", diag: "", status: "4.0.0", action: "delayed", want: ReasonExpired},
 		{name: "temporary failure", diag: "450 4.0.0 Temporary failure", reply: "450", status: "4.0.0", want: ReasonOnHold},
 		{name: "nothing", want: ReasonUndefined},
+		{name: "boilerplate only", diag: "This is the mail system at host mx.example.net. I'm sorry to have to inform you that your message could not be delivered to one or more recipients.", want: ReasonUndefined},
+		{name: "unreadable diagnostic", diag: "Failure Reasons: an error the mail system reports in its own words", want: ReasonOnHold},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
