@@ -1063,6 +1063,9 @@ var otherPhrases = families{
 		"you are not authorized to send mail",
 		"password was not accepted",
 		"executable files are not allowed",
+		"username and password not accepted",
+		"application-specific password required",
+		"invalid credentials",
 	)},
 	{ReasonMailerError, newPhrases(
 		"mailer error",

@@ -159,8 +159,13 @@ func providerReason(p string, sd *scan, ctx string, s EnhancedCode, reply ReplyC
 // googleReason: Gmail and Google Workspace replies.
 func googleReason(d string, s EnhancedCode) Reason {
 	switch {
-	case strings.Contains(d, "is inactive") || strings.Contains(d, "disableduser"):
+	case strings.Contains(d, "is inactive") || strings.Contains(d, "disableduser") ||
+		strings.Contains(d, "account that you tried to reach is disabled"):
 		return ReasonSuspend
+	case strings.Contains(d, "unusual rate of unsolicited"):
+		return ReasonSpamDetected
+	case strings.Contains(d, "timeout - closing connection") || strings.Contains(d, "temporary system problem"):
+		return ReasonSystemError
 	case strings.Contains(d, "receiving mail at a rate") || strings.Contains(d, "receiving email too quickly") ||
 		strings.Contains(d, "unsolicitedratelimiterror") || strings.Contains(d, "has been rate limited") ||
 		strings.Contains(d, "sending limit exceeded"):
@@ -190,7 +195,7 @@ func googleReason(d string, s EnhancedCode) Reason {
 	case EnhancedCode{4, 7, 29}, EnhancedCode{5, 7, 29}:
 		return ReasonFailedSTARTTLS
 	case EnhancedCode{4, 7, 28}, EnhancedCode{5, 7, 28}:
-		return ReasonBadReputation
+		return ReasonSpamDetected // unusual rate of unsolicited mail
 	}
 	return ""
 }
