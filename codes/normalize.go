@@ -444,11 +444,12 @@ func (d *doc) transferDecode(fields []hfield, body string) string {
 		}
 		return string(out[:n])
 	case "quoted-printable":
-		out, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(body)))
-		if err != nil {
+		var out bytes.Buffer
+		out.Grow(len(body))
+		if _, err := out.ReadFrom(quotedprintable.NewReader(strings.NewReader(body))); err != nil {
 			d.problem("bad quoted-printable in a %s part: decoded up to the error", mediaTypeName(fields))
 		}
-		return string(out)
+		return out.String()
 	}
 	return body
 }

@@ -40,7 +40,13 @@ func isReturnMarker(l string) bool {
 		// An mbox separator line: a copy of the mail follows.
 		return true
 	}
-	// Lower-case into a stack buffer: this runs for every line.
+	// Cheap test first, this runs for every line: every marker has one of
+	// these words.
+	if !strings.Contains(t, "essage") && !strings.Contains(t, "ESSAGE") && !strings.Contains(t, "opy") && !strings.Contains(t, "OPY") &&
+		!strings.Contains(t, "rigina") && !strings.Contains(t, "RIGINA") && !strings.Contains(t, "eceived: ") && !strings.Contains(t, "ECEIVED: ") &&
+		!strings.Contains(t, "eturn-") && !strings.Contains(t, "ETURN-") && !strings.Contains(t, "eturned") && !strings.Contains(t, "ETURNED") {
+		return false
+	}
 	var buf [120]byte
 	lt := buf[:len(t)]
 	for i := 0; i < len(t); i++ {
