@@ -269,9 +269,10 @@ func kbSummary(ex Explanation, q Query) string {
 	return b.String()
 }
 
-// kbNormRE removes the reply code and enhanced code that start the lines of
-// a multi-line reply ("550-5.7.26 "), so that phrases split over lines match.
-var kbNormRE = regexp.MustCompile(`(?m)^[ \t>]*[245][0-9][0-9][ -]([245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?`)
+// kbNormRE matches the reply code and enhanced code that start the lines of
+// a multi-line reply ("550-5.7.26 "), also where the lines were already
+// joined, so that phrases split over lines match once they are removed.
+var kbNormRE = regexp.MustCompile(`(?m)^[ \t>]*[245][0-9][0-9][ -]([245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?|[ \t][245][0-9][0-9]-[245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]`)
 
 // kbNormalize lower-cases ASCII letters, drops the codes that start reply
 // lines and collapses runs of white space to one space.
@@ -279,7 +280,7 @@ func kbNormalize(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = kbNormRE.ReplaceAllString(s, "")
+	s = kbNormRE.ReplaceAllString(s, " ")
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -10,8 +10,26 @@ import (
 // kbBlocklists). Nothing here changes afterwards.
 var kbAll, kbByID, kbProviderIdx, kbStatusOnly, kbUniqueOwner = kbBuild()
 
-// kbMarkers are the provider markers, strongest first.
-var kbMarkers = kbSortMarkers(kbMarkerTable)
+// kbMarkers are the provider markers, strongest first: kbMarkerTable and
+// the tokens of the provider entries, which only the provider's own replies
+// carry.
+var kbMarkers = kbSortMarkers(append(slices.Clone(kbMarkerTable), kbTokenMarkers()...))
+
+func kbTokenMarkers() []kbMarker {
+	var out []kbMarker
+	seen := map[string]bool{}
+	for _, t := range kbProviderTables {
+		for _, e := range t {
+			tok := kbLowerASCII(e.Token)
+			if tok == "" || seen[tok] {
+				continue
+			}
+			seen[tok] = true
+			out = append(out, kbMarker{needle: tok, provider: e.Provider, weight: kbMaxWeight})
+		}
+	}
+	return out
+}
 
 // kbBlocklistIdx are the indexes in kbAll of the blocklist entries.
 var kbBlocklistIdx = kbIndexesOf(KindBlocklist)

@@ -79,7 +79,7 @@ var providerCases = []providerCase{
 	// Cloudflare Email Routing.
 	{"cloudflare-421-4.3.0", "421 4.3.0 Upstream error, please check https://developers.cloudflare.com/email-routing/postmaster/#error-codes", ReasonSystemError, RetryLater, ""},
 	{"cloudflare-521-5.3.0", "521 5.3.0 Upstream error, please check https://developers.cloudflare.com/email-routing/postmaster/#error-codes", ReasonSystemError, RetryAfterFix, ""},
-	{"cloudflare-550-5.7.1-forwarded", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). route1.mx.cloudflare.net", ReasonBlocked, RetryAfterFix, ""},
+	{"cloudflare-550-5.7.1-forwarded", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).", ReasonBlocked, RetryAfterFix, "cloudflare"},
 	{"cloudflare-550-auth", "550 5.7.26 This message does not pass SPF or DKIM authentication. route2.mx.cloudflare.net", ReasonAuthFailure, RetryAfterFix, ""},
 	{"cloudflare-554-rbl", "554 <192.0.2.1> found on one or more RBLs (abusix). route3.mx.cloudflare.net", ReasonBlocked, RetryAfterFix, ""},
 

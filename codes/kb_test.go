@@ -228,6 +228,9 @@ func TestKBPrecedence(t *testing.T) {
 		{"phrase picks among a provider's entries",
 			Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: "550-5.7.1 [203.0.113.9] Our system has detected that this message is likely unsolicited email. a1si2 - gsmtp"},
 			"google-550-5.7.1-spam", "google", ReasonSpamDetected, "spam"},
+		{"phrase split by a joined continuation line",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: "550-5.7.1 [192.0.2.1] Our system has detected that this message is 550-5.7.1 likely unsolicited email. a1si2 - gsmtp"},
+			"google-550-5.7.1-spam", "google", ReasonSpamDetected, "spam"},
 		{"ambiguous provider code falls back to IANA",
 			Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: "550 5.7.1 Something undocumented. a1si2 - gsmtp"},
 			"5.7.1", "google", ReasonPolicyViolation, "Authorization"},
@@ -357,6 +360,9 @@ func TestKBDetectProvider(t *testing.T) {
 		{"Diagnostic-Code: smtp; 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required", "microsoft", "RESOLVER.RST."},
 		{"nothing to see here, example.com", "", ""},
 		{"", "", ""},
+		{"421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred", "yahoo", "[TSS04]"},
+		{"554 cmsmtp 192.0.2.1 blocked. AUP#In-1020", "spectrum", "AUP#In-1020"},
+		{"Received: by mx.google.com\nDiagnostic-Code: smtp; 550 5.7.1 [CS01] Message rejected", "apple", "[CS01]"},
 		{"googleplex.com.evil and notgsmtpx", "", ""},
 	}
 	for _, tt := range tests {
