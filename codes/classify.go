@@ -231,6 +231,7 @@ var commandTokens = [...]struct{ token, cmd string }{
 	{"[rcpt_to]", "RCPT"}, {"[mail_from]", "MAIL"}, {"[data]", "DATA"},
 	{"does not like recipient", "RCPT"}, {"does not like sender", "MAIL"},
 	{"my name was rejected", "HELO"}, {"failed after i sent the message", "DATA"},
+	{"but sender was rejected", "MAIL"}, {"but greeting failed", "CONN"},
 	{"refused to talk to me", "CONN"}, {" in rcpt to", "RCPT"}, {" in mail from", "MAIL"},
 }
 

@@ -510,6 +510,7 @@ var phrases = map[Reason]phraseSet{
 		"recipient rejected: no such user",
 		"recipientnotfound",
 		"recipnotfound",
+		"exrecipnotfound",
 		"recipient not found by",
 		"no such user",
 		"no such mailbox",
@@ -692,6 +693,8 @@ var phrases = map[Reason]phraseSet{
 		"no mx record",
 		"invalid domain name",
 		"dns lookup failure: host",
+		"nonexistentdomain",
+		"nonexistent domain",
 	),
 	ReasonSpamDetected: newPhrases(
 		" - spam",
