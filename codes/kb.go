@@ -391,7 +391,11 @@ func kbMatchProvider(q Query, lt, prov string) (Entry, bool) {
 		if !e.Reply.IsZero() && !q.Reply.IsZero() && e.Reply != q.Reply && e.Status.IsZero() && e.Reply.Class() != q.Reply.Class() {
 			continue
 		}
-		tok := e.Token != "" && lt != "" && kbIndexWord(lt, e.tokenLower()) >= 0
+		codeOnly := st > 0 && kbStatusOnly[e.ID]
+		if !same && e.Token == "" && !(codeOnly && prov == "") {
+			continue // only tokens select another provider's entries
+		}
+		tok := e.Token != "" && lt != "" && kbIndexWord(lt, kbTokens[i]) >= 0
 		if e.Token != "" && !tok {
 			continue // a token entry applies only where its token is written
 		}
@@ -402,7 +406,6 @@ func kbMatchProvider(q Query, lt, prov string) (Entry, bool) {
 			}
 		}
 		phr := plen > 0
-		codeOnly := st > 0 && kbStatusOnly[e.ID]
 		switch {
 		case tok:
 		case phr && same:
@@ -434,8 +437,6 @@ func kbMatchProvider(q Query, lt, prov string) (Entry, bool) {
 	}
 	return kbAll[best], true
 }
-
-func (e *Entry) tokenLower() string { return kbLowerASCII(e.Token) }
 
 // kbStatusRel relates an entry's code to the queried one: 2 exact, 1 inside
 // the entry's range, 0 when either side has no code, -1 when they differ.

@@ -31,6 +31,17 @@ func kbTokenMarkers() []kbMarker {
 	return out
 }
 
+// kbTokens are the lower-case tokens of kbAll's entries, by index.
+var kbTokens = kbLowerTokens(kbAll)
+
+func kbLowerTokens(all []Entry) []string {
+	out := make([]string, len(all))
+	for i, e := range all {
+		out[i] = kbLowerASCII(e.Token)
+	}
+	return out
+}
+
 // kbBlocklistIdx are the indexes in kbAll of the blocklist entries.
 var kbBlocklistIdx = kbIndexesOf(KindBlocklist)
 
