@@ -38,7 +38,15 @@ func Decode(input []byte) (Report, error) {
 	if rep.Problems == nil {
 		rep.Problems = []string{}
 	}
-	recs, format := locate(d, s)
+	var recs []record
+	format := FormatNone
+	for _, m := range d.msgs {
+		r, f := locate(d.view(m), s)
+		if len(r) > 0 && format == FormatNone {
+			format = f
+		}
+		recs = append(recs, r...)
+	}
 	if len(recs) == 0 {
 		rep.Note = noteNone
 		return rep, nil

@@ -50,6 +50,7 @@ type doc struct {
 	top      []hfield // header fields of the top mail, nil when the input is not a mail
 	orig     []hfield // header fields of the first returned message, if any
 	mail     bool     // the input starts with a header block
+	msgs     []msgView
 	parts    int
 }
 
@@ -127,17 +128,60 @@ func normalize(input []byte) *doc {
 	d := &doc{secs: make([]section, 0, 8)}
 	d.buf.Grow(len(input) + len(input)/8)
 	s := crlfToLF(string(input))
-	// An mbox "From " separator line may precede the header.
-	if strings.HasPrefix(s, "From ") {
+	if !strings.HasPrefix(s, "From ") {
+		d.message(s)
+		return d
+	}
+	// An mbox (RFC 4155): "From " separator lines before each mail.
+	for n := 0; s != ""; n++ {
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			s = s[i+1:]
+		} else {
+			s = ""
 		}
+		next := nextMboxMail(s)
+		if n == maxMessages {
+			d.problem("more than %d mails in the mailbox: the rest is skipped", maxMessages)
+			break
+		}
+		d.message(s[:next])
+		s = s[next:]
 	}
+	return d
+}
+
+// maxMessages bounds the mails read from one mailbox.
+const maxMessages = 50
+
+// nextMboxMail returns the offset of the next "From " separator line of an
+// mbox (after a blank line, followed by a header field), or len(s).
+func nextMboxMail(s string) int {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "\n\nFrom ")
+		if k < 0 {
+			return len(s)
+		}
+		at := i + k + 2
+		rest := s[at:]
+		if j := strings.IndexByte(rest, '\n'); j >= 0 && looksLikeHeader(rest[j+1:]) {
+			return at
+		}
+		i = at
+	}
+}
+
+// message appends one mail (or pasted text) to the doc.
+func (d *doc) message(s string) {
+	m := msgView{first: len(d.secs)}
+	defer func() {
+		m.last = len(d.secs)
+		d.msgs = append(d.msgs, m)
+	}()
 	s = strings.TrimLeft(s, "\n")
 	if !looksLikeHeader(s) {
 		text, _ := toUTF8(s, "")
 		d.add(secText, text)
-		return d
+		return
 	}
 	fields, body := parseHeader(s)
 	if !mailHeader(fields) {
@@ -145,13 +189,26 @@ func normalize(input []byte) *doc {
 		// ("Diagnostic-Code: smtp; 550 ...") or a transcript.
 		text, _ := toUTF8(s, "")
 		d.add(secText, text)
-		return d
+		return
 	}
-	d.mail = true
-	d.top = decodeFields(fields)
-	d.addHeader(secHeader, d.top)
-	d.walk(d.top, body, 0, false)
-	return d
+	m.mail = true
+	m.top = decodeFields(fields)
+	d.top, d.orig = m.top, nil
+	d.addHeader(secHeader, m.top)
+	d.walk(m.top, body, 0, false)
+	m.orig = d.orig
+}
+
+// msgView is one mail of a doc: its sections d.secs[first:last] and headers.
+type msgView struct {
+	first, last int
+	mail        bool
+	top, orig   []hfield
+}
+
+// view returns a doc restricted to one of its mails, for the readers.
+func (d *doc) view(m msgView) *doc {
+	return &doc{secs: d.secs[m.first:m.last], top: m.top, orig: m.orig, mail: m.mail}
 }
 
 // mailHeader reports whether fields include one that every mail or
