@@ -154,14 +154,15 @@ func normalize(input []byte) *doc {
 const maxMessages = 50
 
 // nextMboxMail returns the offset of the next "From " separator line of an
-// mbox (after a blank line, followed by a header field), or len(s).
+// mbox (followed by a header field; mbox writers escape body lines that
+// start with "From "), or len(s).
 func nextMboxMail(s string) int {
 	for i := 0; ; {
-		k := strings.Index(s[i:], "\n\nFrom ")
+		k := strings.Index(s[i:], "\nFrom ")
 		if k < 0 {
 			return len(s)
 		}
-		at := i + k + 2
+		at := i + k + 1
 		rest := s[at:]
 		if j := strings.IndexByte(rest, '\n'); j >= 0 && looksLikeHeader(rest[j+1:]) {
 			return at
