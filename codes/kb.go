@@ -173,13 +173,18 @@ func Explain(q Query) Explanation {
 	} else {
 		ex = kbExplainGeneric(q)
 		ex.Provider = prov
+		if p, ok := kbProviderByID(prov); ok {
+			ex.Links = append(ex.Links, Link{p.Name + ": help for senders", p.URL})
+		}
 	}
 	if bl, ok := kbFindBlocklist(lt); ok && ex.Entry != bl.ID {
 		ex.Blocklist = bl.ID
 		ex.Meaning += " The text names " + bl.Title + ": " + bl.Meaning
-		ex.Links = append(ex.Links, bl.Links...)
-		if k := kbKindOf(ex.Entry); k != KindProvider {
+		if k := kbKindOf(ex.Entry); k == KindProvider {
+			ex.Links = append(ex.Links, bl.Links...)
+		} else {
 			// A generic code entry knows less than the named list.
+			ex.Links = append(slices.Clone(bl.Links), ex.Links...)
 			ex.Reason, ex.Retry, ex.Actor, ex.HardBounce = bl.Reason, bl.Retry, bl.Actor, false
 			ex.Fix = slices.Clone(bl.Fix)
 			if q.Reply.IsZero() && q.Status.IsZero() {

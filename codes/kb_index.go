@@ -66,7 +66,7 @@ func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uni
 		all = append(all, Entry{
 			ID: r.code.String(), Kind: KindReply, Reply: r.code, Title: r.title, Meaning: r.meaning,
 			Actor: r.actor, Retry: r.retry, Reason: r.reason, HardBounce: r.retry == RetryNo && r.reason.HardBounce(r.code.Permanent()),
-			Fix: r.fix, RFC: r.rfc, Source: r.rfc,
+			Fix: r.fix, RFC: r.rfc, Source: r.rfc, Links: kbRFCLinks(r.rfc),
 		})
 	}
 	for _, class := range []int{2, 4, 5} {
@@ -168,6 +168,7 @@ func kbEnhancedEntry(class int, r kbReg) Entry {
 	e := Entry{
 		ID: code.String(), Kind: KindEnhanced, Status: code, Title: r.title, RFC: r.rfc, Source: r.rfc + " (IANA SMTP Enhanced Status Codes registry)",
 		Reason: r.reason, Actor: r.actor, Deprecated: r.deprecated,
+		Links: append([]Link{kbLinkIANARegistry}, kbRFCLinks(r.rfc)...),
 	}
 	switch class {
 	case 2:
@@ -194,6 +195,19 @@ func kbEnhancedEntry(class int, r kbReg) Entry {
 		e.Meaning += " This code is deprecated in the registry; X.6.8 replaces it."
 	}
 	return e
+}
+
+var kbLinkIANARegistry = Link{"IANA SMTP Enhanced Status Codes registry", "https://www.iana.org/assignments/smtp-enhanced-status-codes/"}
+
+// kbRFCLinks links each "RFC nnnn" named in refs to its text.
+func kbRFCLinks(refs string) []Link {
+	var out []Link
+	for _, ref := range strings.Split(refs, ", ") {
+		if n, ok := strings.CutPrefix(ref, "RFC "); ok {
+			out = append(out, Link{ref, "https://www.rfc-editor.org/rfc/rfc" + n})
+		}
+	}
+	return out
 }
 
 // kbFindBlocklist returns the blocklist named in lt (normalized text): the
