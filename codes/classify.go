@@ -35,10 +35,11 @@ type clue struct {
 //     unknown" after DATA is a filter, not a missing mailbox);
 //  5. the reason of the status code, unless it is too vague to trust
 //     (securityerror, systemerror, ...), then the other phrase families, then
-//     the text around the failure when the diagnostic is no SMTP reply;
+//     the text around the failure when the diagnostic is no SMTP reply, then
+//     Action: delayed → expired, then the vague reason of the status code;
 //  6. MAIL FROM → rejected, a bare reply code (50x syntaxerror, 551
-//     hasmoved), Action: delayed → expired, and at last onhold (a diagnostic
-//     we could not read) or undefined (no diagnostic at all).
+//     hasmoved), and at last onhold (a diagnostic we could not read) or
+//     undefined (no diagnostic at all).
 //
 // The SMTP command comes from the reader, else from the text itself
 // ("(in reply to RCPT TO command)", ">>> DATA", ...): a reply that echoes the
@@ -121,6 +122,9 @@ func classifyReason(c clue) Reason {
 			return r
 		}
 	}
+	if action == "delayed" {
+		return ReasonExpired // still queued: the sender's server keeps trying
+	}
 	if tmp != "" {
 		return tmp
 	}
@@ -129,9 +133,6 @@ func classifyReason(c clue) Reason {
 	}
 	if r := replyReason(c.Reply); r != "" {
 		return r
-	}
-	if action == "delayed" {
-		return ReasonExpired
 	}
 	if vacationPhrases.in(&sd) {
 		return ReasonVacation

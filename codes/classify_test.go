@@ -182,6 +182,8 @@ func TestClassifyReason(t *testing.T) {
 		{name: "vague hint yields to phrases", diag: "mailbox is full: retry timeout exceeded", hint: ReasonExpired, want: ReasonMailboxFull},
 		{name: "vague hint kept", diag: "retry timeout exceeded", hint: ReasonExpired, want: ReasonExpired},
 		{name: "delayed", diag: "", status: "4.0.0", action: "delayed", want: ReasonExpired},
+		{name: "delayed with a vague code", diag: "host mx.example.org said: 421 please come back later", status: "4.4.1", action: "delayed", want: ReasonExpired},
+		{name: "delayed with a firm phrase", diag: "452 4.2.2 Mailbox full", status: "4.2.2", action: "delayed", want: ReasonMailboxFull},
 		{name: "temporary failure", diag: "450 4.0.0 Temporary failure", reply: "450", status: "4.0.0", want: ReasonOnHold},
 		{name: "nothing", want: ReasonUndefined},
 		{name: "boilerplate only", diag: "This is the mail system at host mx.example.net. I'm sorry to have to inform you that your message could not be delivered to one or more recipients.", want: ReasonUndefined},
