@@ -290,6 +290,13 @@ func parseHeader(s string) ([]hfield, string) {
 		}
 		c := strings.IndexByte(line, ':')
 		if c <= 0 || strings.ContainsAny(line[:c], " \t") {
+			if vs >= 0 && strings.HasSuffix(strings.TrimRight(s[vs:ve], " \t"), ";") && isParam(line) {
+				// A parameter line whose folding lost its indent
+				// ("Content-Type: multipart/alternative;\nboundary=...").
+				ve = end
+				pos = next
+				continue
+			}
 			// Not a header field: the body starts here (missing blank line).
 			done()
 			return fields, s[pos:]
@@ -304,6 +311,15 @@ func parseHeader(s string) ([]hfield, string) {
 	}
 	done()
 	return fields, ""
+}
+
+// isParam reports whether a line starts with a MIME parameter (name=).
+func isParam(l string) bool {
+	i := 0
+	for i < len(l) && (l[i] >= 'a' && l[i] <= 'z' || l[i] >= 'A' && l[i] <= 'Z' || l[i] == '-' || l[i] == '_' || locDigit(l[i])) {
+		i++
+	}
+	return i > 0 && i < len(l) && l[i] == '='
 }
 
 // unfold joins the lines of a folded header value (RFC 5322 section 2.2.3).

@@ -293,6 +293,21 @@ func readText(s string, regions []span, fb textFallback) []record {
 			}
 		}
 	}
+	// One recipient and no code near it: the codes anywhere in the
+	// notification are its own ("Error message below: 550 ..." above a
+	// "RCPT TO: a" summary).
+	if len(recs) == 1 && recs[0].reply.IsZero() && recs[0].status.IsZero() {
+		for _, g := range regions {
+			if h := findCodes(s, g.start, g.end); !h.reply.IsZero() || !h.status.IsZero() {
+				r := &recs[0]
+				block := r.block
+				r.block = g
+				applyHit(s, r, h, g.end)
+				r.block = span{min(block.start, g.start), max(block.end, r.diagAt.end)}
+				break
+			}
+		}
+	}
 	if len(recs) > 0 {
 		return recs
 	}
