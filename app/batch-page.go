@@ -27,6 +27,7 @@ const (
 	batchYield    = 10 * time.Millisecond // pause given back to the browser after each slice
 	batchTableMax = 500                   // rows rendered in the table; the export has them all
 	batchChartMax = 8                     // bars per chart
+	batchShareMax = 256 << 10             // largest text linked to the decoder page (it travels in the URL fragment)
 )
 
 // batchFile is one dropped or picked file.
@@ -362,8 +363,16 @@ func (p *batchPage) onOpen(i int) app.EventHandler {
 		r := p.rows[i]
 		p.open, p.openReport = i, f.batch.Reread(r.Start, r.End)
 		ctx.Defer(func(ctx app.Context) {
-			if el := app.Window().GetElementByID("batch-open"); el.Truthy() {
-				el.Call("scrollIntoView")
+			open := app.Window().GetElementByID("batch-open")
+			if !open.Truthy() {
+				return
+			}
+			open.Call("scrollIntoView")
+			// bring the first highlight into the text box's view
+			pre := open.Call("querySelector", "pre")
+			mark := open.Call("querySelector", "pre mark")
+			if pre.Truthy() && mark.Truthy() {
+				pre.Set("scrollTop", mark.Get("offsetTop").Int()-pre.Get("offsetTop").Int()-48)
 			}
 		})
 	}
@@ -641,12 +650,23 @@ func (p *batchPage) renderRow(i int, r codes.Row) app.UI {
 func (p *batchPage) renderOpen() app.UI {
 	r := p.rows[p.open]
 	rep := p.openReport
+	link := ""
+	if len(rep.Text) <= batchShareMax {
+		link = href("/") + "#" + encodeShare(rep.Text)
+	}
 	return app.Section().ID("batch-open").Class("batch-open").
 		DataSet("open-recipient", r.Recipient).
 		Aria("label", "Opened bounce").
 		Body(
-			app.H2().Text(fmt.Sprintf("%s, item %d", r.File, r.Mail)),
-			&batchText{Text: rep.Text, Spans: batchSpans(rep)},
+			app.Div().Class("batch-open-head").Body(
+				app.H2().Text(fmt.Sprintf("%s, item %d", r.File, r.Mail)),
+				app.If(link != "", func() app.UI {
+					return app.A().Class("batch-open-link").Href(link).Target("_blank").Rel("noopener").
+						Text("Open in the decoder")
+				}),
+			),
+			&legend{},
+			&highlightedText{Text: rep.Text, Recipients: rep.Recipients, Active: -1},
 			app.Range(rep.Recipients).Slice(func(i int) app.UI {
 				return &recipientCard{Recipient: rep.Recipients[i]}
 			}),

@@ -125,9 +125,19 @@ func TestE2EBatch(t *testing.T) {
 		if got := attr(t, tab, `#batch-open`, "data-open-recipient"); got != rcpt {
 			t.Errorf("opened %q, clicked %q", got, rcpt)
 		}
-		marks := eval[int](t, tab, `document.querySelectorAll("#batch-open .batch-text mark").length`)
+		marks := eval[int](t, tab, `document.querySelectorAll("#batch-open pre mark").length`)
 		if marks == 0 {
 			t.Error("the opened bounce has no highlight")
+		}
+		// the link opens the same text in the decoder page
+		link := attr(t, tab, `#batch-open a.batch-open-link`, "href")
+		frag := link[strings.IndexByte(link, '#')+1:]
+		text, err := decodeShare(frag)
+		if err != nil || text == "" {
+			t.Fatalf("decoder link %.80q: %v", link, err)
+		}
+		if want := eval[string](t, tab, `document.querySelector("#batch-open pre").textContent`); text != want {
+			t.Errorf("the decoder link carries %d bytes, the opened text has %d", len(text), len(want))
 		}
 	})
 

@@ -7,42 +7,6 @@ import (
 	"github.com/bouncedecoder/bouncedecoder/codes"
 )
 
-func TestBatchSegments(t *testing.T) {
-	text := "host said: 550 5.1.1 <bob@example.com>: User unknown"
-	spans := []codes.Span{
-		{Kind: codes.SpanDiagnostic, Start: 11, End: len(text)},
-		{Kind: codes.SpanReplyCode, Start: 11, End: 14},
-		{Kind: codes.SpanStatus, Start: 15, End: 20},
-		{Kind: codes.SpanRecipient, Start: 22, End: 37},
-		{Kind: codes.SpanProviderToken, Start: 40, End: 999}, // out of range: ignored
-	}
-	segs := batchSegments(text, spans)
-	var joined strings.Builder
-	var got []string
-	for _, s := range segs {
-		joined.WriteString(s.text)
-		got = append(got, s.text+"="+strings.Join(s.kinds, "+"))
-	}
-	if joined.String() != text {
-		t.Fatalf("segments join to %q, want the text", joined.String())
-	}
-	want := []string{
-		"host said: =",
-		"550=diagnostic+reply_code",
-		" =diagnostic",
-		"5.1.1=diagnostic+status",
-		" <=diagnostic",
-		"bob@example.com=diagnostic+recipient",
-		">: User unknown=diagnostic",
-	}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("segments:\n got %q\nwant %q", got, want)
-	}
-	if segs := batchSegments("", nil); len(segs) != 0 {
-		t.Errorf("empty text gives %d segments", len(segs))
-	}
-}
-
 func TestBatchBarClass(t *testing.T) {
 	tests := []struct {
 		n, max int
