@@ -458,7 +458,7 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 			d.orig = inner
 		}
 		d.addHeader(secOrig, inner)
-		if strings.HasSuffix(mt, "822") || mt == "message/global" {
+		if (strings.HasSuffix(mt, "822") || mt == "message/global") && (indexFold(innerBody, "delivery-status") >= 0 || indexFold(innerBody, "feedback-report") >= 0) {
 			// Look inside the returned message only for reports (a bounce
 			// forwarded as an attachment), not its text.
 			d.walk(inner, innerBody, depth+1, true)
