@@ -14,6 +14,10 @@ type Query struct {
 	Reply    ReplyCode    // zero if none
 	Status   EnhancedCode // zero if none
 	Text     string       // the diagnostic text (may be "")
+	// Reason is the reason read from the text (by the reason classifier),
+	// "" if none. Where the codes alone say less (a bare 5.0.0 with "User
+	// unknown" in the text), the explanation follows this reason.
+	Reason Reason
 }
 
 // Explanation is what the knowledge base says about a failure.
@@ -41,6 +45,7 @@ const (
 	KindEnhanced  EntryKind = "enhanced"  // an IANA enhanced status code (RFC 3463, RFC 5248)
 	KindProvider  EntryKind = "provider"  // a provider's own use of a code or token
 	KindBlocklist EntryKind = "blocklist" // a DNS blocklist named in rejection texts
+	KindReason    EntryKind = "reason"    // a bounce reason, explained
 )
 
 // Entry is one reviewed piece of knowledge: a reply code, an enhanced status
@@ -82,8 +87,8 @@ type ProviderInfo struct {
 }
 
 // Entries returns every entry: reply codes, enhanced status codes, provider
-// entries and blocklists, in that order and sorted within each kind. The
-// slice and its contents are a fresh copy.
+// entries, blocklists and bounce reasons, in that order and sorted within
+// each kind. The slice and its contents are a fresh copy.
 func Entries() []Entry {
 	out := make([]Entry, len(kbAll))
 	for i, e := range kbAll {
@@ -172,6 +177,7 @@ func Explain(q Query) Explanation {
 		}
 	} else {
 		ex = kbExplainGeneric(q)
+		kbFollowReason(&ex, q)
 		ex.Provider = prov
 		if p, ok := kbProviderByID(prov); ok {
 			ex.Links = append(ex.Links, Link{p.Name + ": help for senders", p.URL})
@@ -201,6 +207,33 @@ func Explain(q Query) Explanation {
 
 // kbMaxText bounds the text Explain reads.
 const kbMaxText = 64 << 10
+
+// kbFollowReason replaces a generic explanation by the explanation of
+// q.Reason when the reason read from the text says more than the codes.
+func kbFollowReason(ex *Explanation, q Query) {
+	r := q.Reason
+	if r == "" || r == ReasonUndefined || r == ReasonOnHold || r == ex.Reason {
+		return
+	}
+	i, ok := kbByID["reason-"+string(r)]
+	if !ok {
+		return
+	}
+	e := kbAll[i]
+	temporary := q.Status.Temporary() || q.Status.IsZero() && q.Reply.Temporary()
+	meaning := e.Meaning
+	if ex.Entry != "" {
+		meaning += " (The text says so; the code alone only means: " + ex.Title + ".)"
+	}
+	*ex = Explanation{
+		Entry: e.ID, Title: e.Title, Meaning: meaning, Actor: e.Actor, Retry: e.Retry, Reason: r,
+		HardBounce: e.HardBounce && !temporary, Fix: slices.Clone(e.Fix), Links: append(slices.Clone(e.Links), ex.Links...),
+	}
+	if temporary && ex.Retry == RetryNo && r != ReasonDelivered && r != ReasonVacation && r != ReasonFeedback {
+		ex.Retry = RetryLater
+		ex.Fix = append([]string{kbFixRetryBackoff}, ex.Fix...)
+	}
+}
 
 func kbKindOf(id string) EntryKind {
 	if i, ok := kbByID[id]; ok {
@@ -258,8 +291,9 @@ func kbSummary(ex Explanation, q Query) string {
 		b.WriteString(title)
 	}
 	switch {
-	case ex.Reason == ReasonDelivered || (q.Reply.Class() == 2 || q.Reply.Class() == 3) && q.Status.Class() != 4 && q.Status.Class() != 5:
-		b.WriteString(": no failure, nothing to retry.")
+	case ex.Reason == ReasonDelivered || ex.Reason == ReasonVacation || ex.Reason == ReasonFeedback ||
+		(q.Reply.Class() == 2 || q.Reply.Class() == 3) && q.Status.Class() != 4 && q.Status.Class() != 5:
+		b.WriteString(": not a delivery failure, nothing to retry.")
 	case ex.Retry == RetryLater && (q.Status.Permanent() || q.Status.IsZero() && q.Reply.Permanent()):
 		b.WriteString(": refused for now, but the cause can clear; retry later, not right away.")
 	case ex.Retry == RetryLater:

@@ -90,6 +90,11 @@ func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uni
 		e.Kind = KindBlocklist
 		all = append(all, e)
 	}
+	for _, e := range kbReasons {
+		e.ID, e.Kind, e.Source = "reason-"+string(e.Reason), KindReason, kbSrcReasons
+		e.HardBounce = e.Retry == RetryNo && e.Reason.HardBounce(true)
+		all = append(all, e)
+	}
 	slices.SortStableFunc(all, kbCompareEntries)
 	byID = make(map[string]int, len(all))
 	statusOnly = map[string]bool{}
@@ -134,7 +139,7 @@ func kbEntryPermanent(e Entry) bool {
 	return e.Reply.Permanent() || e.Reply.IsZero()
 }
 
-var kbKindRank = map[EntryKind]int{KindReply: 0, KindEnhanced: 1, KindProvider: 2, KindBlocklist: 3}
+var kbKindRank = map[EntryKind]int{KindReply: 0, KindEnhanced: 1, KindProvider: 2, KindBlocklist: 3, KindReason: 4}
 
 // kbCompareEntries orders entries by kind, provider, enhanced code, reply
 // code and ID.

@@ -282,6 +282,51 @@ func TestKBPrecedence(t *testing.T) {
 	}
 }
 
+func TestKBFollowReason(t *testing.T) {
+	tests := []struct {
+		name   string
+		q      Query
+		entry  string
+		reason Reason
+		retry  Retry
+		hard   bool
+	}{
+		{"vague code, reason from the text",
+			Query{Reply: 550, Status: EnhancedCode{5, 0, 0}, Text: "550 5.0.0 <user@example.com>... User unknown", Reason: ReasonUserUnknown},
+			"reason-userunknown", ReasonUserUnknown, RetryNo, true},
+		{"temporary code keeps retrying",
+			Query{Reply: 450, Status: EnhancedCode{4, 0, 0}, Text: "450 4.0.0 user unknown", Reason: ReasonUserUnknown},
+			"reason-userunknown", ReasonUserUnknown, RetryLater, false},
+		{"code entry with the same reason stays",
+			Query{Reply: 550, Status: EnhancedCode{5, 1, 1}, Reason: ReasonUserUnknown},
+			"5.1.1", ReasonUserUnknown, RetryNo, true},
+		{"provider entry stays",
+			Query{Reply: 550, Status: EnhancedCode{5, 7, 26}, Text: "550 5.7.26 unauthenticated email - gsmtp", Reason: ReasonPolicyViolation},
+			"google-550-5.7.26", ReasonAuthFailure, RetryAfterFix, false},
+		{"undefined reason changes nothing",
+			Query{Reply: 550, Status: EnhancedCode{5, 2, 2}, Reason: ReasonUndefined},
+			"5.2.2", ReasonMailboxFull, RetryLater, false},
+		{"no codes, an auto-reply",
+			Query{Text: "I am out of the office until Monday.", Reason: ReasonVacation},
+			"reason-vacation", ReasonVacation, RetryNo, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := Explain(tt.q)
+			if ex.Entry != tt.entry || ex.Reason != tt.reason || ex.Retry != tt.retry || ex.HardBounce != tt.hard {
+				t.Errorf("got %q %q %q hard=%v, want %q %q %q hard=%v", ex.Entry, ex.Reason, ex.Retry, ex.HardBounce, tt.entry, tt.reason, tt.retry, tt.hard)
+			}
+			checkExplanation(t, tt.name, ex, tt.reason != ReasonVacation)
+		})
+	}
+	if ex := Explain(Query{Reason: ReasonVacation}); !strings.Contains(ex.Summary, "not a delivery failure") {
+		t.Errorf("vacation summary: %s", ex.Summary)
+	}
+	if ex := Explain(Query{Reply: 550, Status: EnhancedCode{5, 0, 0}, Reason: ReasonMailboxFull}); !strings.Contains(ex.Meaning, "Other undefined status") {
+		t.Errorf("the meaning does not keep what the code says: %s", ex.Meaning)
+	}
+}
+
 func TestKBReplyClassDisagreement(t *testing.T) {
 	// Google pairs reply 421 with a 5.x.x code: the MTA retries, the message is refused.
 	ex := Explain(Query{Reply: 421, Status: EnhancedCode{5, 7, 25}})
@@ -413,7 +458,8 @@ func TestKBEntries(t *testing.T) {
 		if e.Title == "" || e.Meaning == "" || e.Source == "" || !knownRetry(e.Retry) || !knownActor(e.Actor) || !knownReason(e.Reason) {
 			t.Errorf("incomplete entry %q: %+v", e.ID, e)
 		}
-		failure := e.Kind == KindProvider || e.Kind == KindBlocklist || e.Status.Class() >= 4 || e.Reply.Class() >= 4
+		failure := e.Kind == KindProvider || e.Kind == KindBlocklist || e.Status.Class() >= 4 || e.Reply.Class() >= 4 ||
+			e.Kind == KindReason && e.Reason != ReasonDelivered && e.Reason != ReasonVacation
 		if failure && len(e.Fix) == 0 {
 			t.Errorf("%q: no fix steps", e.ID)
 		}
@@ -446,7 +492,12 @@ func TestKBEntries(t *testing.T) {
 			t.Errorf("LookupEntry(%q) = %v, %v", e.ID, got.ID, ok)
 		}
 	}
-	if kinds[KindReply] < 39 || kinds[KindEnhanced] < 162 || kinds[KindProvider] < 150 || kinds[KindBlocklist] < 10 {
+	for _, r := range Reasons() {
+		if e, ok := LookupEntry("reason-" + string(r)); !ok || e.Reason != r || e.Kind != KindReason {
+			t.Errorf("reason %q: no entry", r)
+		}
+	}
+	if kinds[KindReply] < 39 || kinds[KindEnhanced] < 162 || kinds[KindProvider] < 150 || kinds[KindBlocklist] < 10 || kinds[KindReason] != len(Reasons()) {
 		t.Errorf("entry counts %v", kinds)
 	}
 	// Entries returns a copy: changing it does not change the knowledge base.
