@@ -177,6 +177,12 @@ func dsnRecord(s string, group []dsnField) (record, bool) {
 			if !h.status.IsZero() {
 				preferStatus(&r, h.status, h.stAt)
 			}
+			// A reporting server that quotes the remote server's reply in
+			// angle brackets ("554 4.4.7 Message expired: ...<421 4.4.2
+			// Connection timed out>"): the quoted reply is the cause.
+			if q := quotedReply(s, r.diagAt); !q.reply.IsZero() {
+				r.reply, r.replyAt, r.status, r.stAt = q.reply, q.replyAt, q.status, q.stAt
+			}
 			r.command = commandIn(r.diag)
 		} else {
 			r.diagAt = span{}
@@ -195,4 +201,25 @@ func preferStatus(r *record, e EnhancedCode, at span) {
 	if e != r.status && (e[1] != 0 || e[2] != 0) && e.Class() == r.status.Class() {
 		r.status, r.stAt = e, at
 	}
+}
+
+// quotedReply finds "<NNN X.Y.Z" (a reply code and status right after an
+// angle bracket) in s[sp.start:sp.end].
+func quotedReply(s string, sp span) codeHit {
+	for i := sp.start; i < sp.end; i++ {
+		k := strings.IndexByte(s[i:sp.end], '<')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+5 >= sp.end {
+			break
+		}
+		if r := replyAt(s[:sp.end], i+1, false); r != 0 && s[i+4] == ' ' {
+			if e, j := statusAt(s[:sp.end], i+5); !e.IsZero() && e.Class() == r.Class() {
+				return codeHit{r, span{i + 1, i + 4}, e, span{i + 5, j}}
+			}
+		}
+	}
+	return codeHit{}
 }
