@@ -46,13 +46,12 @@ const (
 // Item is one unit of a Batch: a mail of a mailbox, or one delivery event
 // of a log or message trace.
 type Item struct {
-	Index  int       // 1-based position in the batch
-	Start  int       // byte range [Start, End) of the item in Batch.Data
-	End    int       //
-	Source string    // reader: "mbox", "mail", "postfix", "exim", "sendmail", "trace", "text"
-	Report Report    // the decoded item
-	Err    error     // error from decoding this item, if any (the Report is then partial)
-	Kind   BatchKind // kind of the batch the item came from
+	Index      int       // 1-based position in the batch
+	Start, End int       // byte range [Start, End) of the item in Batch.Data
+	Source     string    // reader: "mbox", "mail", "postfix", "exim", "sendmail", "trace", "text"
+	Report     Report    // the decoded item
+	Err        error     // error from decoding this item, if any (the Report is then partial)
+	Kind       BatchKind // kind of the batch the item came from
 }
 
 // Batch reads the items of one input in order. It is not safe for
