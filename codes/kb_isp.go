@@ -12,6 +12,7 @@ const (
 	kbSrcATT      = "Real AT&T bounce texts (\"For assistance forward this email to abuse_rbl@abuse-att.net\"); secondary: bentonow.com"
 	kbSrcOrange   = "Secondary: Postmastery \"Orange postmaster SMTP error codes\" and Bento \"Orange SMTP error codes\" (Orange's postmaster.orange.fr not read directly)"
 	kbSrcGoDaddy  = "Tigertech support note quoting a GoDaddy bounce (support.tigertech.net/godaddy-ib212)"
+	kbSrcFree     = "Secondary: an open-source bounce classifier quoting Free.fr's texts (Free's postmaster page not read)"
 	kbSrcGMX      = "Real GMX/WEB.DE/1&1 bounces and their senderguidelines links (gmx.net/mail/senderguidelines, web.de/email/senderguidelines)"
 	kbSrcRU       = "Real Mail.ru, Yandex and QQ bounces in public code and logs, with the help links they carry"
 )
@@ -197,6 +198,18 @@ var kbISP = kbJoin(
 			Title: "Blocked link in the message (Cox URLBL)", Meaning: "The message contains a URL that is on a URL blocklist.",
 			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
 			Fix: []string{"Find the listed link (check linked domains at check.spamhaus.org, DBL) and remove or replace it.", "Resend."}, Links: []Link{kbLinkCoxCodes}},
+	}),
+	kbWith("free", kbSrcFree, []Entry{
+		{ID: "free-spam-volume",
+			Match: []string{"too many spams from your ip"},
+			Title: "Too much spam from your IP (Free)", Meaning: "Free.fr refuses mail from your IP because too much spam came from it (sent with a 4xx or a 5xx reply).",
+			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
+			Fix: []string{"Find the spam source on your IP (compromised account, form or host) and stop it.", "Check the IP on public blocklists, then send to Free again after some hours, slowly."}, Links: []Link{}},
+		{ID: "free-too-many-connections",
+			Match: []string{"too many connections from your ip"},
+			Title: "Too many connections from your IP (Free)", Meaning: "Free.fr's server is busy and your IP has too many connections open to it.",
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonTooManyConn,
+			Fix: []string{"Lower the number of parallel connections to Free.", kbFixRetryBackoff}, Links: []Link{}},
 	}),
 	kbWith("gmx", kbSrcGMX, []Entry{
 		{ID: "gmx-hi", Token: "c=hi", Source: kbSrcGMX + " (reason code not published)",

@@ -117,6 +117,10 @@ var providerCases = []providerCase{
 	{"cox-ipbl1000", "554 cxr.mx.a.cox.net cmsmtp 192.0.2.1 is on a blocklist - AUP#IPBL1000", ReasonBlocked, RetryAfterFix, ""},
 	{"cox-urlbl", "554 cxr.mx.a.cox.net cmsmtp message contains a blocked URL - AUP#URLBL1011", ReasonSpamDetected, RetryAfterFix, ""},
 
+	// Free.fr.
+	{"free-spam-volume", "550 5.7.1 Too many spams from your IP (192.0.2.1), please visit http://postmaster.free.fr/ - mx1.free.fr", ReasonBlocked, RetryAfterFix, ""},
+	{"free-too-many-connections", "421 4.7.0 Server busy, too many connections from your IP (192.0.2.1) - mx1.free.fr", ReasonTooManyConn, RetryLater, ""},
+
 	// GMX, WEB.DE, 1&1.
 	{"gmx-hi", "554-Transaction failed\n554-Reject due to policy restrictions.\n554 For explanation visit https://web.de/email/senderguidelines?ip=192.0.2.1&c=hi", ReasonPolicyViolation, RetryAfterFix, ""},
 	{"gmx-poli", "554-gmx.net (mxgmx117) Nemesis ESMTP Service not available\n554-Reject due to policy restrictions.\n554 For explanation visit https://www.gmx.net/mail/senderguidelines?ip=192.0.2.1&c=poli", ReasonPolicyViolation, RetryAfterFix, ""},
