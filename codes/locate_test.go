@@ -1,0 +1,94 @@
+package codes
+
+import "testing"
+
+func TestFindCodes(t *testing.T) {
+	tests := []struct {
+		name, in      string
+		reply, status string
+	}{
+		{"pair", "said: 550 5.1.1 <a@b.example>: User unknown", "550", "5.1.1"},
+		{"multiline", "550-5.7.26 Unauthenticated email", "550", "5.7.26"},
+		{"colon", "550: 5.1.1 <a@b.example>... User Unknown", "550", "5.1.1"},
+		{"quoted", "550-'5.2.2 <a@b.example>... Mailbox Full'", "550", "5.2.2"},
+		{"exchange", "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "550", "5.1.1"},
+		{"status only", "Status: 5.2.2 (mailbox full)", "", "5.2.2"},
+		{"ip is not a status", "host 10.5.1.1 said: 550 no such user", "550", ""},
+		{"version is not a status", "Exim 4.72.1.3 rejected", "", ""},
+		{"unregistered code", "542 kijitora@example.com Rejected", "", ""},
+		{"time is not a code", "at 12:34:56 421:20", "", ""},
+		{"size is not a code", "message of 550 bytes is fine", "550", ""},
+		{"success needs ok2", "250 2.1.5 Ok", "", ""},
+		{"class mismatch splits", "550 4.2.2 odd", "550", "4.2.2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := findCodes(tt.in, 0, len(tt.in))
+			if h.reply.String() != tt.reply || h.status.String() != tt.status {
+				t.Errorf("findCodes(%q) = %q %q, want %q %q", tt.in, h.reply, h.status, tt.reply, tt.status)
+			}
+			if h.replyAt.ok() && tt.in[h.replyAt.start:h.replyAt.end] != tt.reply {
+				t.Errorf("reply span %v covers %q", h.replyAt, tt.in[h.replyAt.start:h.replyAt.end])
+			}
+			if h.stAt.ok() && tt.in[h.stAt.start:h.stAt.end] != tt.status {
+				t.Errorf("status span %v covers %q", h.stAt, tt.in[h.stAt.start:h.stAt.end])
+			}
+		})
+	}
+}
+
+func TestRcptLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<kijitora@example.jp>: host mx.example.jp[192.0.2.1] said:", "kijitora@example.jp"},
+		{"  kijitora@example.ed.jp", "kijitora@example.ed.jp"},
+		{"<kijitora@example.jp>... User unknown", "kijitora@example.jp"},
+		{"554 <kijitora@example.ed.jp>... 550 Host unknown", "kijitora@example.ed.jp"},
+		{"kijitora@example.jp on 4/29/2010 11:34 PM", "kijitora@example.jp"},
+		{"mikeneko@example.co.jp Invalid Address, ERROR_CODE :550", "mikeneko@example.co.jp"},
+		{"> <kijitora@example.com>", "kijitora@example.com"},
+		{"<support@ocn.ad.jp>へご連絡ください", ""},
+		{"For help, write to help@example.com today", ""},
+		{"kijitora@example.jp wrote:", ""},
+	}
+	for _, tt := range tests {
+		sp := rcptLine(tt.in, 0, len(tt.in))
+		got := ""
+		if sp.ok() {
+			got = tt.in[sp.start:sp.end]
+		}
+		if got != tt.want {
+			t.Errorf("rcptLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestReadDSNFieldOrder(t *testing.T) {
+	// Fields in any order inside a group, two recipients without a blank line.
+	in := "From: MAILER-DAEMON@mx.example\nSubject: failure\nContent-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n" +
+		"Reporting-MTA: dns; mx.example\n\n" +
+		"Diagnostic-Code: smtp; 552 5.2.2 over quota\nStatus: 5.2.2\nFinal-Recipient: rfc822; a@one.example\nAction: failed\n" +
+		"Final-Recipient: rfc822; b@two.example\nAction: delayed\nStatus: 4.4.1\n--b--\n"
+	rep, err := Decode([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Format != FormatDSN || len(rep.Recipients) != 2 {
+		t.Fatalf("format %q, %d recipients: %+v", rep.Format, len(rep.Recipients), rep.Recipients)
+	}
+	a, b := rep.Recipients[0], rep.Recipients[1]
+	if a.Recipient != "a@one.example" || a.ReplyCode != "552" || a.Status != "5.2.2" || a.Action != "failed" || !a.Permanent {
+		t.Errorf("first: %+v", a)
+	}
+	if b.Recipient != "b@two.example" || b.Status != "4.4.1" || b.Action != "delayed" || b.Permanent {
+		t.Errorf("second: %+v", b)
+	}
+}
+
+func TestDecodeMbox(t *testing.T) {
+	one := "From MAILER-DAEMON Thu Apr 29 23:34:45 2015\nFrom: MAILER-DAEMON@a.example\nSubject: Undelivered Mail\n\n<x@one.example>: host a said: 550 5.1.1 unknown\n"
+	two := "From MAILER-DAEMON Thu Apr 29 23:34:46 2015\nFrom: MAILER-DAEMON@b.example\nSubject: Undelivered Mail\n\n<y@two.example>: host b said: 552 5.2.2 full\n"
+	rep, _ := Decode([]byte(one + two))
+	if len(rep.Recipients) != 2 || rep.Recipients[0].Recipient != "x@one.example" || rep.Recipients[1].Status != "5.2.2" {
+		t.Errorf("recipients %+v: want one from each mail", rep.Recipients)
+	}
+}
