@@ -156,13 +156,6 @@ func (ps *phraseList) in(t *scan) bool {
 	return false
 }
 
-// any reports whether d contains one of the phrases (for a single check;
-// scan a text once when several families are asked).
-func (ps *phraseList) any(d string) bool {
-	t := newScan(d)
-	return ps.in(&t)
-}
-
 // family is one reason with its phrases.
 type family struct {
 	reason Reason
