@@ -185,17 +185,27 @@ func Explain(q Query) Explanation {
 	}
 	if bl, ok := kbFindBlocklist(lt); ok && ex.Entry != bl.ID {
 		ex.Blocklist = bl.ID
-		ex.Meaning += " The text names " + bl.Title + ": " + bl.Meaning
 		if k := kbKindOf(ex.Entry); k == KindProvider {
+			ex.Meaning += " The text names " + bl.Title + ": " + bl.Meaning
 			ex.Links = append(ex.Links, bl.Links...)
 		} else {
 			// A generic code entry knows less than the named list.
+			meaning := bl.Meaning
+			if ex.Entry != "" {
+				meaning += " (The text names the list; the code alone only means: " + ex.Title + ".)"
+			}
+			ex.Entry, ex.Title, ex.Meaning = bl.ID, bl.Title, meaning
 			ex.Links = append(slices.Clone(bl.Links), ex.Links...)
 			ex.Reason, ex.Retry, ex.Actor, ex.HardBounce = bl.Reason, bl.Retry, bl.Actor, false
 			ex.Fix = slices.Clone(bl.Fix)
-			if q.Reply.IsZero() && q.Status.IsZero() {
-				ex.Entry, ex.Title = bl.ID, bl.Title
-			}
+		}
+	} else if kbKindOf(ex.Entry) != KindProvider && kbTemporary(q) && kbGreylisted(lt) {
+		ex.Title = "Greylisted: the first attempt is deferred"
+		ex.Meaning = "The receiver greylists: it defers the first attempt from a sender it does not know yet and accepts the same message when it is retried after a few minutes. Nothing is wrong; it clears by itself."
+		ex.Actor, ex.Retry, ex.Reason, ex.HardBounce = ActorNobody, RetryLater, ReasonOnHold, false
+		ex.Fix = []string{
+			"Let your mail server retry as usual (after a few minutes); do not resend by hand.",
+			"Retry from the same IP address with the same sender: greylisting remembers the combination (mail services that rotate IPs are delayed longer).",
 		}
 	}
 	ex.Summary = kbSummary(ex, q)
@@ -207,6 +217,21 @@ func Explain(q Query) Explanation {
 
 // kbMaxText bounds the text Explain reads.
 const kbMaxText = 64 << 10
+
+// kbTemporary reports whether q's codes say temporary.
+func kbTemporary(q Query) bool {
+	return q.Status.Temporary() || q.Status.IsZero() && q.Reply.Temporary()
+}
+
+// kbGreylisted reports whether the text says the sender was greylisted.
+func kbGreylisted(lt string) bool {
+	for _, w := range []string{"greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list"} {
+		if strings.Contains(lt, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // kbFollowReason replaces a generic explanation by the explanation of
 // q.Reason when the reason read from the text says more than the codes.
@@ -220,7 +245,7 @@ func kbFollowReason(ex *Explanation, q Query) {
 		return
 	}
 	e := kbAll[i]
-	temporary := q.Status.Temporary() || q.Status.IsZero() && q.Reply.Temporary()
+	temporary := kbTemporary(q)
 	meaning := e.Meaning
 	if ex.Entry != "" {
 		meaning += " (The text says so; the code alone only means: " + ex.Title + ".)"

@@ -327,6 +327,24 @@ func TestKBFollowReason(t *testing.T) {
 	}
 }
 
+func TestKBGreylisting(t *testing.T) {
+	for _, text := range []string{
+		"451 4.7.1 <user@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html",
+		"450 4.2.0 <user@example.org>: Recipient address rejected: Greylisting in action, please come back later",
+		"451 Temporary local problem - please try later (graylisted)",
+	} {
+		q := queryOf(providerCase{text: text})
+		ex := Explain(q)
+		if !strings.HasPrefix(ex.Title, "Greylisted") || ex.Retry != RetryLater || ex.Actor != ActorNobody || !strings.Contains(ex.Meaning, "clears by itself") {
+			t.Errorf("%q: %+v", text, ex)
+		}
+	}
+	// A permanent refusal that mentions greylisting is not a deferral.
+	if ex := Explain(Query{Reply: 550, Status: EnhancedCode{5, 7, 1}, Text: "550 5.7.1 greylisting failed"}); strings.HasPrefix(ex.Title, "Greylisted") {
+		t.Errorf("5xx explained as greylisting: %+v", ex)
+	}
+}
+
 func TestKBReplyClassDisagreement(t *testing.T) {
 	// Google pairs reply 421 with a 5.x.x code: the MTA retries, the message is refused.
 	ex := Explain(Query{Reply: 421, Status: EnhancedCode{5, 7, 25}})
@@ -364,6 +382,9 @@ func TestKBBlocklists(t *testing.T) {
 				t.Fatalf("blocklist %q, want %q", ex.Blocklist, tt.id)
 			}
 			e, _ := LookupEntry(tt.id)
+			if ex.Entry != tt.id || ex.Title != e.Title {
+				t.Errorf("entry %q title %q: a generic code entry should give way to the list", ex.Entry, ex.Title)
+			}
 			if e.Kind != KindBlocklist || !strings.Contains(ex.Meaning, e.Meaning) {
 				t.Errorf("meaning does not carry the listing: %s", ex.Meaning)
 			}
