@@ -12,6 +12,7 @@ type navBar struct {
 // navLinks are the pages listed in the header, in order.
 var navLinks = [...]struct{ Path, Label string }{
 	{"/", "Decoder"},
+	{"/codes", "Codes"},
 	{"/about", "About"},
 }
 

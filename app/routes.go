@@ -25,6 +25,9 @@ func routes() []route {
 	return []route{
 		{Path: "/", New: func() app.Composer { return newDecoderPage() }},
 		{Path: "/about", New: func() app.Composer { return newAboutPage() }},
+		{Path: "/codes", New: func() app.Composer { return newCodesPage() }},
+		{Pattern: codePagePattern, Paths: codePaths, New: func() app.Composer { return newCodePage() }},
+		{Path: "/embed", New: func() app.Composer { return newEmbedPage() }},
 		{Path: "/batch", New: func() app.Composer { return newBatchPage() }},
 	}
 }
