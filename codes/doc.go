@@ -31,7 +31,7 @@
 //
 //   - a provider entry: the documented meaning of a code or token at Gmail,
 //     Microsoft 365 and Outlook.com, Yahoo and AOL, Apple iCloud, Comcast, Cox,
-//     Spectrum, AT&T, Orange, GoDaddy, GMX/WEB.DE, Mail.ru, Yandex and QQ, the
+//     Spectrum, AT&T, Orange, Free, GoDaddy, GMX/WEB.DE, Mail.ru, Yandex and QQ, the
 //     filters Mimecast, Proofpoint, Barracuda, Cisco, Trend Micro, Broadcom
 //     MessageLabs and Cloudflare, and the bounce types of Amazon SES and
 //     SendGrid; where a provider uses a code against its registry meaning
@@ -41,13 +41,20 @@
 //   - for a detail missing from the registry (5.7.999), its subject and class;
 //   - the reply code's entry, and last the meaning of its digits.
 //
+// A generic code entry gives way to what the text says more precisely: a
+// named DNS blocklist, greylisting, or the reason the classifier read from
+// the text (Query.Reason), so a bare 5.0.0 with "User unknown" is explained
+// as an unknown recipient.
+//
 // When the text names a DNS blocklist (Spamhaus, Barracuda, SpamCop,
 // UCEPROTECT, SORBS, Invaluement, Mailspike, PSBL, Cloudmark), the
 // explanation says what the listing means and where to look it up.
 // [DetectProvider] recognises the provider from host names, reply markers
-// (Google's "gsmtp") and link hosts. [Entries], [LookupEntry] and [Providers]
-// list the reviewed knowledge with its sources, for reference pages;
-// [ReasonForStatus] gives the usual reason of an enhanced code.
+// (Google's "gsmtp", Yahoo's "[TSS04]") and link hosts. [Entries],
+// [LookupEntry] and [Providers] list the reviewed knowledge with its
+// sources, for reference pages (codes, provider entries, blocklists and the
+// bounce reasons); [ReasonForStatus] gives the usual reason of an enhanced
+// code.
 //
 // # Many bounces
 //
