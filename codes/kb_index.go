@@ -80,6 +80,11 @@ func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uni
 	for _, t := range kbProviderTables {
 		for _, e := range t {
 			e.Kind = KindProvider
+			if len(e.Links) == 0 {
+				if p, ok := kbProviderByID(e.Provider); ok {
+					e.Links = []Link{{p.Name + ": help for senders", p.URL}}
+				}
+			}
 			if !e.HardBounce && e.Retry == RetryNo {
 				e.HardBounce = e.Reason.HardBounce(kbEntryPermanent(e))
 			}

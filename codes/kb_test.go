@@ -496,6 +496,9 @@ func TestKBEntries(t *testing.T) {
 			if _, ok := kbProviderByID(e.Provider); !ok {
 				t.Errorf("%q: unknown provider %q", e.ID, e.Provider)
 			}
+			if len(e.Links) == 0 {
+				t.Errorf("%q: no link", e.ID)
+			}
 			if !strings.HasPrefix(e.ID, e.Provider+"-") {
 				t.Errorf("%q: ID does not start with its provider %q", e.ID, e.Provider)
 			}
