@@ -191,8 +191,22 @@ var strongPhrases = families{
 		"null mx",
 		"doesn't receive email according to the administrator",
 	)},
+	{ReasonHostUnknown, newPhrases(
+		"dns error: host not found", // Courier
+	)},
 	{ReasonNetworkError, newPhrases(
-		"dns error: ", // Gmail: "DNS Error: 12345 DNS type 'mx' lookup of ..."
+		"dns type 'mx' lookup of", // Gmail: "DNS Error: 12345 DNS type 'mx' lookup of ..."
+		"dns error: domain name not found",
+		"dns error: unknown host",
+	)},
+	{ReasonSyntaxError, newPhrases(
+		"smtp protocol violation", // Exim
+		"smtp protocol synchronization error",
+		"smtp syntax error",
+	)},
+	{ReasonContentError, newPhrases(
+		`too many "received" headers`, // Exim
+		"too many received: headers",
 	)},
 	{ReasonAuthFailure, newPhrases(
 		"dmarc policy",
@@ -402,6 +416,7 @@ var phrases = map[Reason]phraseSet{
 		"quota violation",
 		"mail quota",
 		"boite du destinataire pleine",
+		"mailbox exceeded the local limit",
 		"boite pleine",
 		"postfach voll",
 	),
@@ -608,6 +623,7 @@ var phrases = map[Reason]phraseSet{
 		"header error",
 		"recipient has blocked",
 		"blocked by recipient",
+		"cannot route mail to user",
 	),
 	ReasonRejected: newPhrases(
 		"<> invalid sender",
@@ -948,6 +964,11 @@ var otherPhrases = families{
 		"duplicated message-id",
 		"write error",
 		"mail transport unavailable",
+		"delivery to file forbidden",
+		"delivery to pipe forbidden",
+		"local delivery failed",
+		"lmtp error after",
+		"several matches found in domino directory",
 		"can't create user output file",
 		"interrupted system call",
 		"encountered an error while being processed",
@@ -968,6 +989,12 @@ var otherPhrases = families{
 		"destination computer could not be found",
 		"host not found, try again",
 		"message looping",
+		"couldn't find a mail exchanger or ip address",
+		"listed as a best-preference mx",
+		"destination seem to reject all mails",
+		"address family mismatch on destination",
+		"all routes to destination blocked",
+		"no valid route to destination",
 		"routing loop",
 		"loop detected",
 		"malformed or unexpected name server reply",
@@ -1013,6 +1040,8 @@ var otherPhrases = families{
 		"accepts no mail",
 		"not accept any mail",
 		"domain does not receive",
+		"indicated no smtp service",
+		"no host found for existing smtp connection",
 		"does not receive mail",
 	)},
 	{ReasonExpired, newPhrases(
@@ -1022,6 +1051,8 @@ var otherPhrases = families{
 		"retry timeout exceeded",
 		"retry time not reached",
 		"have been failing for a long time",
+		"no action is required on your part",
+		"host not reachable",
 		"delivery attempts will continue",
 		"server did not respond",
 		"could not be delivered for more than",
@@ -1062,6 +1093,7 @@ var otherPhrases = families{
 		"username and password not accepted",
 		"application-specific password required",
 		"invalid credentials",
+		"could not retrieve credentials",
 	)},
 	{ReasonMailerError, newPhrases(
 		"mailer error",

@@ -173,6 +173,12 @@ func TestClassifyReason(t *testing.T) {
 		{name: "messagelabs short reject", diag: "542 kijitora@example.com Rejected", reply: "542", provider: "messagelabs", want: ReasonUserUnknown},
 		{name: "messagelabs filtered", diag: "553-Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting for more information. (#5.7.1)", reply: "553", provider: "messagelabs", want: ReasonFiltered},
 		{name: "microsoft 5.7.13 disabled", diag: "525 5.7.13 Disabled recipient address", reply: "525", status: "5.7.13", provider: "microsoft", want: ReasonSuspend},
+		{name: "exim mail loop", diag: `Too many "Received" headers - suspected mail loop`, want: ReasonContentError},
+		{name: "exim protocol synchronization", diag: "SMTP protocol synchronization error (input sent without waiting for greeting)", want: ReasonSyntaxError},
+		{name: "exim no smtp service", diag: "an MX or SRV record indicated no SMTP service", want: ReasonNotAccept},
+		{name: "courier dns host not found", diag: "DNS Error: Host not found", want: ReasonHostUnknown},
+		{name: "qmail no mail exchanger", diag: "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", want: ReasonNetworkError},
+		{name: "opensmtpd no route", diag: "No valid route to destination", want: ReasonNetworkError},
 		{name: "mimecast signature", diag: "554 email rejected due to security policies - MCSpamSignature.sa.2.2", reply: "554", want: ReasonVirusDetected},
 
 		// no failure, or too little to say
