@@ -179,7 +179,7 @@ func Explain(q Query) Explanation {
 		ex = kbExplainGeneric(q)
 		kbFollowReason(&ex, q)
 		ex.Provider = prov
-		if p, ok := kbProviderByID(prov); ok {
+		if p, ok := kbProviderByID(prov); ok && p.URL != "" {
 			ex.Links = append(ex.Links, Link{p.Name + ": help for senders", p.URL})
 		}
 	}

@@ -22,7 +22,7 @@ var (
 	kbLinkPPCheck    = Link{"Proofpoint IP reputation check and removal", "https://ipcheck.proofpoint.com/"}
 	kbLinkBarracuda  = Link{"Barracuda Central lookup", "https://www.barracudacentral.org/lookups"}
 	kbLinkBarracudaR = Link{"Barracuda removal request", "https://www.barracudacentral.org/rbl/removal-request"}
-	kbLinkTrend      = Link{"Trend Micro Email Reputation lookup", "https://servicecentral.trendmicro.com/en-US/ers/ip-lookup/"}
+	kbLinkTrend      = Link{"Trend Micro reputation lookup (mail-abuse.com)", "http://www.mail-abuse.com/cgi-bin/lookup"}
 	kbLinkCloudflare = Link{"Cloudflare Email Routing postmaster", "https://developers.cloudflare.com/email-routing/postmaster/"}
 	kbLinkSES        = Link{"Amazon SES notification contents", "https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html"}
 	kbLinkSESSupp    = Link{"Amazon SES account-level suppression list", "https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html"}
@@ -100,7 +100,7 @@ var kbFilters = kbJoin(
 			Match: []string{"rejected due to the sending mta's poor reputation", "poor reputation"},
 			Title: "Rejected for poor sender reputation (Cisco)", Meaning: "The recipient's gateway refused your server because of its poor reputation (SenderBase / Talos reputation).",
 			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBadReputation,
-			Fix: []string{"Check the IP at talosintelligence.com (Reputation Center) and fix the cause.", "Request a reputation review there, then resend."}, Links: []Link{{"Cisco Talos reputation lookup", "https://talosintelligence.com/reputation_center"}}},
+			Fix: []string{"Find and fix the cause of the poor reputation (spam complaints, compromised accounts, blocklist listings: check.spamhaus.org).", "Ask the recipient's admin to allow your IP on their gateway if the mail is wanted, then resend."}, Links: []Link{kbLinkSpamhausCheck}},
 		{ID: "cisco-550-5.1.0", Reply: 550, Status: kbS("5.1.0"), Default: true,
 			Match: []string{"address rejected"},
 			Title: "Recipient rejected by the gateway (Cisco)", Meaning: "The recipient's email security gateway refused the address (\"#5.1.0 Address rejected\"): it does not exist at the organisation.",
@@ -200,16 +200,16 @@ var kbFilters = kbJoin(
 		{ID: "trendmicro-deferred",
 			Match: []string{"deferred using trend micro email reputation", "deferred using trend micro"},
 			Title: "Deferred by Trend Micro reputation", Meaning: "Trend Micro's dynamic reputation list defers your IP for now.",
-			Actor: ActorSender, Retry: RetryLater, Reason: ReasonBadReputation, Fix: []string{"Reduce volume; let the mail retry with backoff.", "Check the IP at Trend Micro's Email Reputation lookup."}, Links: []Link{kbLinkTrend}},
+			Actor: ActorSender, Retry: RetryLater, Reason: ReasonBadReputation, Fix: []string{"Reduce volume; let the mail retry with backoff.", "Check the IP at the mail-abuse.com lookup."}, Links: []Link{kbLinkTrend}},
 		{ID: "trendmicro-ers",
 			Match: []string{"blocked by trend micro email reputation service", "blocked using trend micro email reputation services", "trend micro email reputation"},
 			Title: "Blocked by Trend Micro Email Reputation Services", Meaning: "Trend Micro's Email Reputation Services block your sending IP.",
 			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
-			Fix: []string{"Look up the IP at Trend Micro's Email Reputation lookup.", "Fix the cause and request removal there, then resend."}, Links: []Link{kbLinkTrend}},
+			Fix: []string{"Look up the IP at the mail-abuse.com lookup.", "Fix the cause and request removal there, then resend."}, Links: []Link{kbLinkTrend}},
 		{ID: "trendmicro-550-5.7.1-rbl", Reply: 550, Status: kbS("5.7.1"),
 			Match: []string{"blocked using trend micro rbl+", "trend micro rbl"},
 			Title: "IP on Trend Micro RBL+", Meaning: "Your sending IP is on Trend Micro's reputation list (RBL+).",
 			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
-			Fix: []string{"Look up the IP with the link in the reply (mail-abuse.com) or Trend Micro's Email Reputation lookup.", "Fix the cause and request removal there, then resend."}, Links: []Link{kbLinkTrend}},
+			Fix: []string{"Look up the IP with the link in the reply (mail-abuse.com).", "Fix the cause and request removal there, then resend."}, Links: []Link{kbLinkTrend}},
 	}),
 )

@@ -81,7 +81,7 @@ func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uni
 		for _, e := range t {
 			e.Kind = KindProvider
 			if len(e.Links) == 0 {
-				if p, ok := kbProviderByID(e.Provider); ok {
+				if p, ok := kbProviderByID(e.Provider); ok && p.URL != "" {
 					e.Links = []Link{{p.Name + ": help for senders", p.URL}}
 				}
 			}

@@ -29,7 +29,6 @@ var (
 	kbLinkOrangePM     = Link{"Orange postmaster", "https://postmaster.orange.fr/"}
 	kbLinkGMXPM        = Link{"GMX postmaster", "https://postmaster.gmx.net/en/"}
 	kbLinkMailruPM     = Link{"Mail.ru: unblock request", "https://help.mail.ru/notspam-support"}
-	kbLinkYandexPM     = Link{"Yandex Mail postmaster help", "https://yandex.com/support/mail/"}
 	kbLinkQQSPF        = Link{"QQ Mail: SPF check failed", "https://service.mail.qq.com/cgi-bin/help?subtype=1&&no=1001445&&id=20022"}
 )
 
@@ -320,7 +319,7 @@ var kbISP = kbJoin(
 			Match: []string{"message rejected under suspicion of spam", "suspicion of spam"},
 			Title: "Rejected as suspected spam (Yandex)", Meaning: "Yandex judged the message to be spam. Retrying again and again reportedly makes the block longer.",
 			Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
-			Fix: kbSteps([]string{"Stop resending this message to Yandex."}, kbFixContent, []string{"Retry much later (a day), after the fix."}), Links: []Link{kbLinkYandexPM}},
+			Fix: kbSteps([]string{"Stop resending this message to Yandex."}, kbFixContent, []string{"Retry much later (a day), after the fix."}), Links: []Link{}},
 	}),
 )
 

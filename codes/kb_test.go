@@ -488,7 +488,7 @@ func TestKBEntries(t *testing.T) {
 			t.Errorf("%q: hard bounce but retry %q", e.ID, e.Retry)
 		}
 		for _, l := range e.Links {
-			if l.Title == "" || !strings.HasPrefix(l.URL, "https://") {
+			if l.Title == "" || !strings.HasPrefix(l.URL, "https://") && !strings.HasPrefix(l.URL, "http://") {
 				t.Errorf("%q: bad link %+v", e.ID, l)
 			}
 		}
@@ -496,7 +496,7 @@ func TestKBEntries(t *testing.T) {
 			if _, ok := kbProviderByID(e.Provider); !ok {
 				t.Errorf("%q: unknown provider %q", e.ID, e.Provider)
 			}
-			if len(e.Links) == 0 {
+			if p, _ := kbProviderByID(e.Provider); len(e.Links) == 0 && p.URL != "" {
 				t.Errorf("%q: no link", e.ID)
 			}
 			if !strings.HasPrefix(e.ID, e.Provider+"-") {
@@ -540,7 +540,7 @@ func TestKBEntries(t *testing.T) {
 		t.Error("Providers not sorted")
 	}
 	for _, p := range provs {
-		if p.Name == "" || !strings.HasPrefix(p.URL, "https://") {
+		if p.Name == "" || p.URL != "" && !strings.HasPrefix(p.URL, "https://") && !strings.HasPrefix(p.URL, "http://") {
 			t.Errorf("provider %+v incomplete", p)
 		}
 	}

@@ -12,7 +12,7 @@ var (
 	kbLinkYahooErrors  = Link{"Yahoo Sender Hub: SMTP error codes", "https://senders.yahooinc.com/smtp-error-codes"}
 	kbLinkYahooBest    = Link{"Yahoo Sender Hub: best practices", "https://senders.yahooinc.com/best-practices/"}
 	kbLinkYahooCFL     = Link{"Yahoo complaint feedback loop", "https://senders.yahooinc.com/complaint-feedback-loop/"}
-	kbLinkYahooSupport = Link{"Yahoo sender support request", "https://senders.yahooinc.com/contact"}
+	kbLinkYahooSupport = Link{"Yahoo Sender Hub (support requests)", "https://senders.yahooinc.com/"}
 )
 
 var kbFixYahooDeferral = []string{
