@@ -115,7 +115,8 @@ func (p *batchPage) onDrop(ctx app.Context, e app.Event) {
 	p.read(ctx, e.Get("dataTransfer").Get("files"))
 }
 
-// read reads the files of a FileList into memory, then starts decoding.
+// read reads the files of a FileList into memory (see batchReadBlob), then
+// starts decoding.
 // A file over codes.MaxBatchSize is read up to the limit only.
 func (p *batchPage) read(ctx app.Context, list app.Value) {
 	n := list.Length()
@@ -135,37 +136,24 @@ func (p *batchPage) read(ctx app.Context, list app.Value) {
 		if bf.size > codes.MaxBatchSize {
 			blob = f.Call("slice", 0, codes.MaxBatchSize+1)
 		}
-		var ok, fail app.Func
-		done := func() {
-			ok.Release()
-			fail.Release()
+		batchReadBlob(blob, min(bf.size, codes.MaxBatchSize+1), func(data []byte, err error) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if run != p.run {
 					return
+				}
+				if err != nil {
+					bf.err = err.Error()
+				} else {
+					var berr error
+					if bf.batch, berr = codes.NewBatch(data, ""); berr != nil {
+						bf.err = berr.Error()
+					}
 				}
 				if pending--; pending == 0 {
 					p.start(ctx, files)
 				}
 			})
-		}
-		ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-			u8 := app.Window().Get("Uint8Array").New(args[0])
-			data := make([]byte, u8.Length())
-			app.CopyBytesToGo(data, u8)
-			b, err := codes.NewBatch(data, "")
-			bf.batch = b
-			if err != nil {
-				bf.err = err.Error()
-			}
-			done()
-			return nil
 		})
-		fail = app.FuncOf(func(this app.Value, args []app.Value) any {
-			bf.err = "could not read the file"
-			done()
-			return nil
-		})
-		blob.Call("arrayBuffer").Call("then", ok, fail)
 	}
 }
 
