@@ -150,8 +150,10 @@ func (e Entry) clone() Entry {
 //  4. the reply code entry for q.Reply;
 //  5. the meanings of the reply code's first and second digits.
 //
-// When q.Text names a DNS blocklist, the explanation adds what the listing
-// means and where to look it up (Explanation.Blocklist).
+// When q.Text names a DNS blocklist, the explanation says what the listing
+// means and where to look it up (Explanation.Blocklist); that replaces a
+// generic code explanation, as do greylisting in a transient reply and
+// q.Reason when it differs from what the code alone means.
 // The result always has a Title, Summary, Meaning, Actor and Retry, and for a
 // failure (class 4 or 5) at least one Fix step. Only the first 64 KiB of
 // q.Text are read: a diagnostic is far shorter.
