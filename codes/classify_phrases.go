@@ -836,7 +836,7 @@ var phrases = map[Reason]phraseSet{
 		"service not available, closing transmission channel",
 		"is not allowed to send mail",
 		"not allowed to send directly",
-		"mail exchanger",
+		"may not be mail exchanger",
 		"bad sender ip",
 		"sending ip",
 		"helo",
