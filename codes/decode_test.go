@@ -125,6 +125,8 @@ func TestDecodePathological(t *testing.T) {
 		"reply-dash": strings.Repeat("550-", 1<<18),
 		"reply-cont": strings.Repeat("550-5.1.1 a@b.example\n", 40000),
 		"ats":        strings.Repeat("@", 1<<20),
+		"one-line":   "From: MAILER-DAEMON@x.example\nSubject: Undelivered\n\n" + strings.Repeat("unknown a@b.example 550 5.1.1 x ", 30000),
+		"mention":    "From: MAILER-DAEMON@x.example\nSubject: Undelivered\n\n" + strings.Repeat("failed a@b.example ", 50000),
 		"addr-lines": strings.Repeat("<a@b.example>:\n", 40000),
 		"nested":     "From: MAILER-DAEMON@x.example\nSubject: Undelivered\n" + nested,
 		"headers":    "From: a@b.example\n" + strings.Repeat("X-A: b\n c\n", 50000) + "\n550 5.1.1 bad\n",

@@ -263,37 +263,47 @@ func hasFoldPrefix(s, prefix string) bool {
 }
 
 // indexFold returns the index of the ASCII-lower-case needle in s,
-// ignoring case, or -1.
+// ignoring case, or -1. Linear: the next lower- and upper-case candidate
+// positions are remembered between steps.
 func indexFold(s, needle string) int {
 	n := len(needle)
 	if n == 0 {
 		return 0
 	}
-	first := needle[0]
-	upper := first
-	if first >= 'a' && first <= 'z' {
-		upper = first - 32
+	lo := needle[0]
+	up := lo
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - 32
 	}
-	for i := 0; i+n <= len(s); i++ {
-		c := s[i]
-		if c != first && c != upper {
-			j := strings.IndexByte(s[i:], first)
-			k := -1
-			if upper != first {
-				k = strings.IndexByte(s[i:], upper)
+	nextLo, nextUp := -2, -2 // -2: not looked up yet, -1: none left
+	for i := 0; i+n <= len(s); {
+		if nextLo != -1 && nextLo < i {
+			if k := strings.IndexByte(s[i:], lo); k >= 0 {
+				nextLo = i + k
+			} else {
+				nextLo = -1
 			}
-			if j < 0 && k < 0 {
-				return -1
-			}
-			if j < 0 || (k >= 0 && k < j) {
-				j = k
-			}
-			i += j - 1
-			continue
 		}
-		if strings.EqualFold(s[i:i+n], needle) {
-			return i
+		if up == lo {
+			nextUp = nextLo
+		} else if nextUp != -1 && nextUp < i {
+			if k := strings.IndexByte(s[i:], up); k >= 0 {
+				nextUp = i + k
+			} else {
+				nextUp = -1
+			}
 		}
+		c := nextLo
+		if c < 0 || nextUp >= 0 && nextUp < c {
+			c = nextUp
+		}
+		if c < 0 || c+n > len(s) {
+			return -1
+		}
+		if strings.EqualFold(s[c:c+n], needle) {
+			return c
+		}
+		i = c + 1
 	}
 	return -1
 }

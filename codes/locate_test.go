@@ -92,3 +92,24 @@ func TestDecodeMbox(t *testing.T) {
 		t.Errorf("recipients %+v: want one from each mail", rep.Recipients)
 	}
 }
+
+func TestIndexFold(t *testing.T) {
+	tests := []struct {
+		s, needle string
+		want      int
+	}{
+		{"In Reply To RCPT", "in reply to ", 0},
+		{"xx iN rEPLY to ", "in reply to ", 3},
+		{"nothing here", "in reply to ", -1},
+		{"iiiiiiiiii", "ii", 0},
+		{"aI", "i", 1},
+		{"", "a", -1},
+		{"abc", "", 0},
+		{"diagnostic-code: x", "diagnostic-code:", 0},
+	}
+	for _, tt := range tests {
+		if got := indexFold(tt.s, tt.needle); got != tt.want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", tt.s, tt.needle, got, tt.want)
+		}
+	}
+}

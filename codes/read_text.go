@@ -257,6 +257,11 @@ func readText(s string, regions []span, fb textFallback) []record {
 			// A later mention of a listed address: fill what is missing.
 			r := &recs[idx]
 			if r.reply.IsZero() && r.status.IsZero() {
+				// Only up to the next listed line: the first mention's
+				// block already covered the rest.
+				if k+1 < len(hits) && hits[k+1].line < end {
+					end = hits[k+1].line
+				}
 				fillFromBlock(s, r, h.at.end, end)
 			}
 			continue
@@ -280,7 +285,7 @@ func readText(s string, regions []span, fb textFallback) []record {
 					break
 				}
 				m := p + k
-				ls := strings.LastIndexByte(s[:m], '\n') + 1
+				ls := lineStart(s, m)
 				we := nthLineEnd(s, m, 3, rg.end)
 				if h := findCodes(s, ls, we); !h.reply.IsZero() || !h.status.IsZero() {
 					applyHit(s, r, h, we)
@@ -382,7 +387,7 @@ func readTextLoose(s string, regions []span, fb textFallback) []record {
 					continue
 				}
 				// The failure words come before the address on its line.
-				ls := strings.LastIndexByte(s[:sp.start], '\n') + 1
+				ls := lineStart(s, sp.start)
 				l := strings.ToLower(s[ls:sp.start])
 				for _, w := range failPhrases {
 					if strings.Contains(l, w) {
@@ -422,6 +427,13 @@ func readTextLoose(s string, regions []span, fb textFallback) []record {
 		r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
 	}
 	return []record{r}
+}
+
+// lineStart returns the start of the line holding s[i], looking back at
+// most 512 bytes so that one huge line cannot make scans quadratic.
+func lineStart(s string, i int) int {
+	lo := max(0, i-512)
+	return runeStart(s, lo+strings.LastIndexByte(s[lo:i], '\n')+1)
 }
 
 // runeStart moves i back to the start of the UTF-8 sequence it falls in.
@@ -494,7 +506,7 @@ func applyHit(s string, r *record, h codeHit, end int) {
 		r.status, r.stAt = h.status, h.stAt
 	}
 	// The diagnostic starts at its line (servers write "host x said: 550 ...").
-	ls := strings.LastIndexByte(s[:start], '\n') + 1
+	ls := lineStart(s, start)
 	if ls < r.block.start {
 		ls = r.block.start
 	}
