@@ -54,7 +54,8 @@
 // [LookupEntry] and [Providers] list the reviewed knowledge with its
 // sources, for reference pages (codes, provider entries, blocklists and the
 // bounce reasons); [ReasonForStatus] gives the usual reason of an enhanced
-// code.
+// code. The knowledge base is built once when the package is initialised and
+// never changes, so these functions are safe for concurrent use.
 //
 // # Many bounces
 //
