@@ -278,9 +278,10 @@ func readText(s string, regions []span, fb textFallback) []record {
 		if !r.reply.IsZero() || !r.status.IsZero() || i >= 50 {
 			continue
 		}
+		needle := strings.ToLower(r.rcpt)
 		for _, rg := range regions {
-			for p := rg.start; p < rg.end; {
-				k := indexFold(s[p:rg.end], strings.ToLower(r.rcpt))
+			for p, n := rg.start, 0; p < rg.end && n < 20; n++ {
+				k := indexFold(s[p:rg.end], needle)
 				if k < 0 {
 					break
 				}
