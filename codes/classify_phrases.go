@@ -775,7 +775,6 @@ var phrases = map[Reason]phraseSet{
 		"too many sessions",
 		"too many smtp sessions",
 		"too many recipients",
-		"too many errors",
 		"connection frequency limited",
 		"connection limit",
 		"maximum number of connections",
