@@ -30,7 +30,7 @@ import (
 // The JavaScript API and embed tests run web/bounce-decoder.js,
 // web/embed.js and web/embed-demo.html in headless Chromium, with the app
 // served on one loopback origin (http://127.0.0.1:PORT) and the demo page,
-// as a docs site would host it, on another (http://localhost:PORT2).
+// as a docs site would host it, on another (http://127.0.0.1:PORT2).
 // Run them with
 //
 //	go test ./app -run TestJSAPIE2E
@@ -155,10 +155,10 @@ func TestJSAPIE2E(t *testing.T) {
 
 		// Inside the light iframe (another site: its own target), the
 		// app decodes the text from the fragment.
-		frame := jsapiAttachFrame(t, tab, prefix)
-		run(t, frame, chromedp.WaitVisible(chromedp.CSS(`[data-ready="true"]`)))
-		run(t, frame, chromedp.WaitVisible(chromedp.CSS(`[data-reply-code="550"]`)))
-		if st := attr(t, frame, `[data-reply-code="550"]`, "data-status"); st != "5.7.26" {
+		const frame = `#widget-light iframe`
+		jsapiFrameWait(t, tab, frame, `[data-ready="true"]`)
+		jsapiFrameWait(t, tab, frame, `[data-reply-code="550"]`)
+		if st := jsapiFrameAttrs(t, tab, frame, `[data-reply-code="550"]`)["data-status"]; st != "5.7.26" {
 			t.Errorf("embedded card data-status = %q, want 5.7.26", st)
 		}
 
@@ -167,9 +167,9 @@ func TestJSAPIE2E(t *testing.T) {
 		deadline := time.Now().Add(e2eTimeout)
 		for {
 			h := attr(t, tab, `#widget-light iframe`, "data-height")
-			inner := eval[int](t, frame, `Math.ceil(document.documentElement.scrollHeight)`)
+			inner := jsapiFrameProp[int](t, tab, frame, `html`, "scrollHeight")
 			box := eval[int](t, tab, `Math.round(document.querySelector("#widget-light iframe").getBoundingClientRect().height)`)
-			view := eval[int](t, frame, `window.innerHeight`)
+			view := jsapiFrameProp[int](t, tab, frame, `html`, "clientHeight")
 			if h != "" && fmt.Sprint(box) == h && inner <= view+1 {
 				break
 			}
@@ -228,10 +228,10 @@ func jsapiStartDocs(t *testing.T, web, appURL string) string {
 	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	// localhost is another site than 127.0.0.1: the browser isolates the
-	// app's iframe from the docs page as it would on the web.
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
-	return "http://localhost:" + port
+	// Another port is another origin. It is the same site, so that the
+	// test reaches into the app's iframe (a cross-site iframe runs in a
+	// process of its own, where chromedp's scripts do not answer).
+	return "http://" + ln.Addr().String()
 }
 
 func jsapiOrigin(u string) string {
@@ -519,30 +519,170 @@ func jsapiFragmentText(v string) (string, error) {
 	return string(b), err
 }
 
-// jsapiAttachFrame returns a context running in the iframe whose URL starts
-// with prefix: another site's iframe is a target of its own.
-func jsapiAttachFrame(t *testing.T, tab context.Context, prefix string) context.Context {
+// jsapiFrameDo runs action in the document of the iframe iframeSel of tab
+// (an iframe of the same site, in the page's process), retrying until it
+// succeeds within e2eTimeout: the iframe may still be loading.
+func jsapiFrameDo[T any](t *testing.T, tab context.Context, iframeSel string, action func(from chromedp.QueryOption) chromedp.Action[T]) T {
 	t.Helper()
 	deadline := time.Now().Add(e2eTimeout)
 	for {
-		infos, err := chromedp.Targets(tab)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, info := range infos {
-			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
-				ctx, cancel := chromedp.NewContext(tab, chromedp.WithTargetID(info.TargetID))
-				t.Cleanup(cancel)
-				return ctx
+		ctx, cancel := context.WithTimeout(tab, 3*time.Second)
+		v, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS(iframeSel)))
+		if err == nil && len(v) > 0 && v[0].ContentDocument != nil {
+			var res T
+			res, err = chromedp.Run(ctx, action(chromedp.FromNode(v[0])))
+			if err == nil {
+				cancel()
+				return res
 			}
 		}
+		cancel()
 		if time.Now().After(deadline) {
-			var seen []string
-			for _, info := range infos {
-				seen = append(seen, string(info.Type)+" "+info.URL)
-			}
-			t.Fatalf("no iframe target at %s...; targets: %q", prefix, seen)
+			t.Fatalf("in the iframe %s: %v", iframeSel, err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// jsapiFrameProp reads the JavaScript property name of the element sel in
+// the iframe iframeSel.
+func jsapiFrameProp[T any](t *testing.T, tab context.Context, iframeSel, sel, name string) T {
+	t.Helper()
+	return jsapiFrameDo(t, tab, iframeSel, func(from chromedp.QueryOption) chromedp.Action[T] {
+		return chromedp.JavascriptAttribute[T](chromedp.CSS(sel), name, from)
+	})
+}
+
+// jsapiFrameAttrs returns the attributes of the element sel in the iframe
+// iframeSel.
+func jsapiFrameAttrs(t *testing.T, tab context.Context, iframeSel, sel string) map[string]string {
+	t.Helper()
+	return jsapiFrameDo(t, tab, iframeSel, func(from chromedp.QueryOption) chromedp.Action[map[string]string] {
+		return chromedp.Attributes(chromedp.CSS(sel), from)
+	})
+}
+
+// jsapiFrameWait waits until the element sel is in the iframe iframeSel.
+func jsapiFrameWait(t *testing.T, tab context.Context, iframeSel, sel string) {
+	t.Helper()
+	jsapiFrameDo(t, tab, iframeSel, func(from chromedp.QueryOption) chromedp.Action[[]*chromedp.Node] {
+		return chromedp.Nodes(chromedp.CSS(sel), from)
+	})
+}
+
+// jsapiStubEmbed is a stand-in for the app's /embed page that does only
+// what embed.js's contract asks of it: read the text from #t= and the
+// theme from ?theme=, and post its height to the parent.
+const jsapiStubEmbed = `<!doctype html><html><head><meta charset="utf-8"></head>
+<body><pre id="text"></pre><div id="filler"></div>
+<script>
+(async () => {
+  const t = new URLSearchParams(location.hash.slice(1)).get("t");
+  let text = "";
+  if (t) {
+    const bin = Uint8Array.from(atob(t.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+    text = await new Response(new Blob([bin]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
+  }
+  document.getElementById("text").textContent = text;
+  const theme = new URLSearchParams(location.search).get("theme") || "";
+  document.body.dataset.theme = theme;
+  document.getElementById("filler").style.height = (theme === "dark" ? 1234 : 567) + "px";
+  const height = Math.ceil(document.body.getBoundingClientRect().height) + 16;
+  document.body.dataset.posted = String(height);
+  document.body.dataset.done = "true";
+  parent.postMessage({type: "bounce-decoder:height", height: height}, "*");
+})();
+</script></body></html>`
+
+// TestJSAPIE2EEmbedContract checks web/embed.js against jsapiStubEmbed
+// served under a sub-path of another origin: the iframe URL, the text through
+// the fragment (non-ASCII, several lines, HTML-like), the theme and the
+// height. It needs no app build.
+func TestJSAPIE2EEmbedContract(t *testing.T) {
+	browser := startBrowser(t)
+	web := "../web"
+	const text = "Fehler: Empfänger ✉ 📧 <img src=x onerror=alert(1)>\r\n550 5.1.1 <bob@example.com>: User unknown & gone"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/tools/bounce/web/embed.js", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, filepath.Join(web, "embed.js"))
+	})
+	mux.HandleFunc("/tools/bounce/embed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, jsapiStubEmbed)
+	})
+	app := startHTTP(t, mux)
+	attrText := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\r", "&#13;", "\n", "&#10;").Replace(text)
+	page := `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<div id="a" data-bounce-decoder data-text="` + attrText + `"></div>
+<div id="b" data-bounce-decoder data-theme="dark" data-title="Decoder, dark"></div>
+<div id="c" data-bounce-decoder data-theme="purple"></div>
+<script src="` + app.url + `/tools/bounce/web/embed.js"></script>
+</body></html>`
+	docsMux := http.NewServeMux()
+	docsMux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docsSrv := &http.Server{Handler: docsMux}
+	go docsSrv.Serve(ln)
+	t.Cleanup(func() { docsSrv.Close() })
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+
+	tab := newTab(t, browser)
+	run(t, tab, chromedp.Navigate("http://127.0.0.1:"+port+"/"))
+	for _, id := range []string{"a", "b", "c"} {
+		run(t, tab, chromedp.WaitReady(chromedp.CSS(`#`+id+`[data-bounce-decoder-ready="true"] iframe`)))
+	}
+	base := app.url + "/tools/bounce/embed"
+	if src := attr(t, tab, `#a iframe`, "src"); !strings.HasPrefix(src, base+"#t=") {
+		t.Errorf("iframe a src = %q, want %s#t=...", src, base)
+	}
+	if src := attr(t, tab, `#b iframe`, "src"); src != base+"?theme=dark" {
+		t.Errorf("iframe b src = %q, want %s?theme=dark", src, base)
+	}
+	if src := attr(t, tab, `#c iframe`, "src"); src != base {
+		t.Errorf("iframe c src = %q, want %s (an unknown theme is dropped)", src, base)
+	}
+	if title := attr(t, tab, `#b iframe`, "title"); title != "Decoder, dark" {
+		t.Errorf("iframe b title = %q", title)
+	}
+	if title := attr(t, tab, `#a iframe`, "title"); title != "Bounce decoder" {
+		t.Errorf("iframe a title = %q", title)
+	}
+
+	jsapiFrameWait(t, tab, `#a iframe`, `body[data-done="true"]`)
+	if got := jsapiFrameProp[string](t, tab, `#a iframe`, `#text`, "textContent"); got != text {
+		t.Errorf("text in the iframe = %q, want %q", got, text)
+	}
+	if got := jsapiFrameAttrs(t, tab, `#b iframe`, `body`)["data-theme"]; got != "dark" {
+		t.Errorf("theme in the iframe = %q, want dark", got)
+	}
+	for _, sel := range []string{"#a iframe", "#b iframe"} {
+		jsapiFrameWait(t, tab, sel, `body[data-done="true"]`)
+		posted := jsapiFrameAttrs(t, tab, sel, `body`)["data-posted"]
+		var want int
+		if _, err := fmt.Sscan(posted, &want); err != nil || want <= 420 {
+			t.Fatalf("%s: posted height %q, want a number over the initial 420", sel, posted)
+		}
+		deadline := time.Now().Add(e2eTimeout)
+		for {
+			box := eval[int](t, tab, `Math.round(document.querySelector("`+sel+`").getBoundingClientRect().height)`)
+			if box == want && attr(t, tab, sel, "data-height") == fmt.Sprint(want) {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s is %d px high (data-height %q), want the posted %d px", sel, box, attr(t, tab, sel, "data-height"), want)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	// Scanning again adds no second iframe.
+	if n := eval[int](t, tab, `(BounceDecoderEmbed.scan(), document.querySelectorAll("iframe").length)`); n != 3 {
+		t.Errorf("%d iframes after a second scan, want 3", n)
+	}
+	assertClean(t, tab)
 }
