@@ -484,6 +484,11 @@ func TestKBEntries(t *testing.T) {
 		if failure && len(e.Fix) == 0 {
 			t.Errorf("%q: no fix steps", e.ID)
 		}
+		for _, f := range append([]string{e.Meaning}, e.Fix...) {
+			if !strings.HasSuffix(f, ".") && !strings.HasSuffix(f, ".)") || strings.Contains(f, "  ") {
+				t.Errorf("%q: not a finished sentence: %q", e.ID, f)
+			}
+		}
 		if e.HardBounce && e.Retry != RetryNo {
 			t.Errorf("%q: hard bounce but retry %q", e.ID, e.Retry)
 		}
