@@ -3,6 +3,8 @@ package codes
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +48,26 @@ func BenchmarkDecodeCorpus(b *testing.B) {
 	}
 	if s := b.Elapsed().Seconds(); s > 0 {
 		b.ReportMetric(float64(b.N*len(mails))/s, "mails/s")
+	}
+}
+
+// BenchmarkDecodeSize decodes a text bounce padded to growing sizes: the
+// ns/op divided by the size (reported as ns/KB) should stay flat, decoding
+// is linear in its input.
+func BenchmarkDecodeSize(b *testing.B) {
+	head := "From: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail Returned to Sender\n\n<a@b.example>: host mx.b.example said: 550 5.1.1 unknown (in reply to RCPT TO command)\n\n"
+	line := "Received: from relay.example (relay.example [192.0.2.1]) by mx.example with ESMTP id 0123456789 for <a@b.example>; 550 5.1.1\n"
+	for _, kb := range []int{16, 128, 1024} {
+		in := []byte(head + strings.Repeat(line, kb*1024/len(line)))
+		b.Run(strconv.Itoa(kb)+"KB", func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Decode(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(kb), "ns/KB")
+		})
 	}
 }
