@@ -88,7 +88,7 @@ func locate(d *doc, s string) ([]record, Format) {
 		recs = readDSN(s, dsnInText(s, regions))
 	}
 	if len(recs) > 0 {
-		mergeText(s, recs, regions)
+		mergeText(s, recs, regions, fallbackRecipients(d, true))
 		return recs, FormatDSN
 	}
 	if recs := readUnsubscribe(d, s); len(recs) > 0 {
@@ -192,7 +192,7 @@ func dsnInText(s string, regions []span) []section {
 
 // mergeText completes DSN records with what the text part says about the
 // same recipient: many servers put the SMTP reply only there.
-func mergeText(s string, recs []record, regions []span) {
+func mergeText(s string, recs []record, regions []span, fb textFallback) {
 	if len(regions) == 0 {
 		return
 	}
@@ -204,7 +204,7 @@ func mergeText(s string, recs []record, regions []span) {
 			continue
 		}
 		if !done {
-			texts = readText(s, regions, textFallback{})
+			texts = readText(s, regions, fb)
 			done = true
 		}
 		for _, t := range texts {
