@@ -66,7 +66,7 @@ var kbBlocklists = []Entry{
 		Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonBlocked,
 		Fix:   []string{"Look up the IP at check.spamhaus.org.", "Fix the sending: authenticate (SPF, DKIM), use a proper PTR and HELO, stop mail to unconfirmed lists.", "Request removal there once fixed, then resend."},
 		Links: []Link{kbLinkSpamhausCheck}, Source: kbSrcSpamhaus},
-	{ID: "spamhaus-dbl", Match: []string{"dbl.spamhaus.org", "spamhaus dbl", "domain block list"},
+	{ID: "spamhaus-dbl", Match: []string{"dbl.spamhaus.org", "spamhaus dbl", "domain block list", "abused legit"},
 		Title: "Spamhaus DBL (Domain Block List)", Meaning: "A domain in the message (sender, links) is on Spamhaus' Domain Block List, as used for spam, phishing or malware, or as a legitimate but abused domain.",
 		Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonSpamDetected,
 		Fix:   []string{"Check your sending and linked domains at check.spamhaus.org.", "If a domain is abused (compromised site, open redirector, shortener), secure it; remove third-party links that are listed.", "Request removal there, then resend."},

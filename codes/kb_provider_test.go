@@ -323,6 +323,7 @@ var providerCases = []providerCase{
 	{"orange-421-ofr-999", "421 mwinf5c79 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]", ReasonBlocked, RetryLater, ""},
 	{"orange-421-ofr004-104", "421 mwinf5c12 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR004_104 [104]", ReasonTooManyConn, RetryLater, ""},
 	{"orange-421-ofr004-105", "421 mwinf5d40 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_105 [105]", ReasonBlocked, RetryLater, ""},
+	{"orange-550-disabled", "550 5.2.1 mwinf5c12 ME Disabled mailbox - smtp-in.orange.fr", ReasonSuspend, RetryNo, ""},
 	{"orange-550-lpn007-416", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN007_416 - smtp-in.orange.fr", ReasonUserUnknown, RetryNo, ""},
 	{"orange-550-ofr-416", "550 5.1.1 mwinf5c12 ME Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]", ReasonUserUnknown, RetryNo, ""},
 
