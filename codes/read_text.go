@@ -484,6 +484,24 @@ func fillFromBlock(s string, r *record, from, end int) {
 		}
 		i = next
 	}
+	if b.Len() == 0 {
+		// Nothing after the address: some servers (Lotus Notes) write the
+		// reason on the lines above it, in the same paragraph.
+		ls := lineStart(s, from)
+		ps := ls
+		for ps > r.block.start-200 && ps > 0 {
+			p := lineStart(s, ps-1)
+			t := strings.TrimSpace(s[p : ps-1])
+			if t == "" || strings.Trim(t, "=-*_#~ ") == "" || ps-p > 300 {
+				break
+			}
+			ps = p
+		}
+		if ps < ls {
+			b.WriteString(collapse(s[ps:ls]))
+			ds, de = ps, ls
+		}
+	}
 	if b.Len() > 0 {
 		r.diag = b.String()
 		r.diagAt = trimSpan(s, span{ds, de})
