@@ -450,7 +450,9 @@ func FuzzBatch(f *testing.F) {
 					}
 				}
 			}
+			b.Reread(it.Start, it.End)
 			s.Add(it.Report)
+			RowsOf("f", it)
 		}
 		if !b.Done() || b.Progress() != 1 {
 			t.Fatalf("done %v, progress %v after the last item", b.Done(), b.Progress())
