@@ -181,17 +181,36 @@ func findBrowser() string {
 	return ""
 }
 
-// buildTestWeb builds app.wasm from the current source into a copy of the
-// web directory, with compressed copies as build.sh makes them.
+// testWeb is the web directory the end-to-end tests share, built once.
+var testWeb struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// buildTestWeb returns a copy of the web directory with app.wasm built from
+// the current source and compressed as build.sh does. It is built once per
+// test binary and removed by TestMain.
 func buildTestWeb(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	err := filepath.WalkDir("../web", func(path string, d fs.DirEntry, err error) error {
+	testWeb.once.Do(func() { testWeb.dir, testWeb.err = makeTestWeb() })
+	if testWeb.err != nil {
+		t.Fatal(testWeb.err)
+	}
+	return testWeb.dir
+}
+
+func makeTestWeb() (string, error) {
+	dir, err := os.MkdirTemp("", "bounce-decoder-web-")
+	if err != nil {
+		return "", err
+	}
+	err = filepath.WalkDir("../web", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if strings.HasPrefix(d.Name(), "app.wasm") || strings.HasPrefix(d.Name(), ".") {
-			return nil
+		if strings.Contains(d.Name(), ".wasm") || strings.HasPrefix(d.Name(), ".") {
+			return nil // build outputs, built below or by the tests that need them
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -205,18 +224,15 @@ func buildTestWeb(t *testing.T) string {
 		return os.WriteFile(dst, data, 0o644)
 	})
 	if err != nil {
-		t.Fatal(err)
+		return dir, err
 	}
 	wasm := filepath.Join(dir, "app.wasm")
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, ".")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building app.wasm: %v\n%s", err, out)
+		return dir, fmt.Errorf("building app.wasm: %v\n%s", err, out)
 	}
-	if err := compressFile(wasm, 5); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return dir, compressFile(wasm, 5)
 }
 
 // testServer is an HTTP server on a random loopback port.

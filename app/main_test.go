@@ -9,5 +9,9 @@ import (
 
 func TestMain(m *testing.M) {
 	registerRoutes() // as main does
-	os.Exit(m.Run())
+	code := m.Run()
+	if testWeb.dir != "" {
+		os.RemoveAll(testWeb.dir)
+	}
+	os.Exit(code)
 }
