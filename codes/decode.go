@@ -351,11 +351,10 @@ func finish(s string, r *record) Recipient {
 	}
 	rc.Retry = ex.Retry
 	switch {
-	case reason == ReasonVacation || reason == ReasonFeedback || reason == ReasonDelivered:
-		rc.Retry = RetryNo
-		if reason == ReasonDelivered {
-			rc.Retry = ""
-		}
+	case reason == ReasonFeedback:
+		rc.Retry = RetryNo // a complaint: stop mailing this address
+	case reason == ReasonVacation || reason == ReasonDelivered:
+		rc.Retry = "" // the message was delivered: nothing to retry
 	case rc.HardBounce:
 		rc.Retry = RetryNo
 	case !rc.Permanent && rc.Retry == "":
