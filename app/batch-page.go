@@ -428,7 +428,7 @@ func (p *batchPage) Render() app.UI {
 			app.Main().Class("batch-page").Body(
 				app.H1().Text("Batch: a whole mailbox or mail log"),
 				app.P().Class("lead").Text("Drop a mailbox (mbox), several .eml files, a Postfix, Exim or Sendmail log, "+
-					"or a Microsoft 365 / Exchange message trace (CSV). It is decoded in your browser: nothing leaves this page."),
+					"or a Microsoft 365 / Exchange message trace (CSV), plain or gzip-compressed. It is decoded in your browser: nothing leaves this page."),
 				p.renderInput(),
 				p.renderProgress(),
 				app.If(len(p.messages) > 0, func() app.UI {
@@ -453,7 +453,7 @@ func (p *batchPage) renderInput() app.UI {
 				ID("batch-files").
 				Type("file").
 				Multiple(true).
-				Accept(".mbox,.mbx,.eml,.msg,.txt,.log,.csv,text/plain,message/rfc822,application/mbox,text/csv").
+				Accept(".mbox,.mbx,.eml,.txt,.log,.csv,.gz,.bz2,text/plain,message/rfc822,application/mbox,text/csv,application/gzip").
 				OnChange(p.onPick),
 		)
 }

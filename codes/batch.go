@@ -2,6 +2,8 @@ package codes
 
 import (
 	"bytes"
+	"compress/bzip2"
+	"compress/gzip"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,7 +16,8 @@ import (
 // Batch decoding reads many bounces at once: a mailbox in mbox format
 // (mboxo or mboxrd, see RFC 4155), a single mail, mail-server log text
 // (Postfix, Exim, Sendmail) or a Microsoft 365 / Exchange message trace
-// exported as CSV. A Batch hands out one Item at a time so that callers
+// exported as CSV, any of them possibly gzip- or bzip2-compressed (a rotated
+// log). A Batch hands out one Item at a time so that callers
 // keep memory bounded, show progress and can stop at any point.
 
 // MaxBatchSize is the largest input NewBatch reads whole: 256 MiB. Larger
@@ -23,7 +26,8 @@ import (
 const MaxBatchSize = 256 << 20
 
 // Errors reported by NewBatch. Each comes with a Batch over whatever could
-// still be read, except ErrBatchBinary.
+// still be read, except ErrBatchBinary (binary data, or damaged compressed
+// data).
 var (
 	ErrBatchTooLarge = errors.New("codes: batch input too large")
 	ErrBatchBinary   = errors.New("codes: binary data, not a mailbox or mail log")
@@ -76,6 +80,12 @@ func NewBatch(data []byte, kind BatchKind) (*Batch, error) {
 }
 
 func newBatchLimit(data []byte, kind BatchKind, limit int) (*Batch, error) {
+	if bytes.HasPrefix(data, []byte("\x1f\x8b")) || bytes.HasPrefix(data, []byte("BZh")) {
+		var err error
+		if data, err = batchDecompress(data, limit); err != nil {
+			return nil, err
+		}
+	}
 	var tooBig error
 	if len(data) > limit {
 		cut := bytes.LastIndexByte(data[:limit], '\n')
@@ -313,7 +323,33 @@ func sniffBinary(data []byte) error {
 	return nil
 }
 
-// headerLine reports whether line looks like an RFC 5322 header field.
+// batchDecompress decompresses gzip (RFC 1952) or bzip2 data, such as a
+// rotated mail log, reading at most limit+1 bytes of output.
+func batchDecompress(data []byte, limit int) ([]byte, error) {
+	var r io.Reader
+	name := "bzip2"
+	if data[0] == 0x1f {
+		name = "gzip"
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%w: damaged gzip data", ErrBatchBinary)
+		}
+		defer zr.Close()
+		r = zr
+	} else {
+		r = bzip2.NewReader(bytes.NewReader(data))
+	}
+	out, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil && len(out) == 0 {
+		return nil, fmt.Errorf("%w: damaged %s data", ErrBatchBinary, name)
+	}
+	// a damaged end keeps what was decompressed before it
+	return out, nil
+}
+
+// batchHeaderLine reports whether line looks like an RFC 5322 header field
+// whose name starts with a letter (as every common one does; a timestamp
+// such as "2026-11-27T09:58:01" does not).
 func batchHeaderLine(line []byte) bool {
 	name, _, ok := bytes.Cut(line, []byte(":"))
 	if !ok || len(name) == 0 || len(name) > 76 || !(name[0] >= 'A' && name[0] <= 'Z' || name[0] >= 'a' && name[0] <= 'z') {

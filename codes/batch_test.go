@@ -2,6 +2,7 @@ package codes
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"flag"
 	"os"
@@ -59,6 +60,40 @@ func TestNewBatchErrors(t *testing.T) {
 		b, err := NewBatch([]byte("\x1f\x8b\x08\x00"), "")
 		if b != nil || !errors.Is(err, ErrBatchBinary) || !strings.Contains(err.Error(), "gzip") {
 			t.Errorf("NewBatch = %v, %v; want nil, a gzip ErrBatchBinary", b, err)
+		}
+	})
+	t.Run("damaged gzip", func(t *testing.T) {
+		b, err := NewBatch([]byte("\x1f\x8bnot really gzip"), "")
+		if b != nil || !errors.Is(err, ErrBatchBinary) || !strings.Contains(err.Error(), "gzip") {
+			t.Errorf("NewBatch = %v, %v; want nil, a gzip ErrBatchBinary", b, err)
+		}
+	})
+	t.Run("gzip log reads as the log", func(t *testing.T) {
+		plain, err := os.ReadFile(filepath.Join("testdata", "batch", "postfix.log"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var zbuf bytes.Buffer
+		zw := gzip.NewWriter(&zbuf)
+		zw.Write(plain)
+		zw.Close()
+		texts := func(data []byte) []string {
+			b, err := NewBatch(data, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for {
+				it, ok := b.Next()
+				if !ok {
+					return out
+				}
+				out = append(out, it.Report.Text)
+			}
+		}
+		got, want := texts(zbuf.Bytes()), texts(plain)
+		if len(want) == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("gzip log gives %d items, the plain log %d", len(got), len(want))
 		}
 	})
 	t.Run("unknown text is decoded whole", func(t *testing.T) {
