@@ -238,13 +238,16 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 // delivery failure notification.
 func bounceSignature(d *doc) bool {
 	from := strings.ToLower(field(d.top, "From"))
-	for _, w := range [...]string{"mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon", "post_master", "mailerdaemon", "mail administrator", "mail system", "delivery subsystem", "microsoftexchange", "bounce", "mmdf", "delivery status"} {
+	for _, w := range [...]string{"mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon", "post_master", "mailerdaemon", "mail administrator", "mail system", "delivery subsystem", "microsoftexchange", "mmdf", "delivery status"} {
 		if strings.Contains(from, w) {
 			return true
 		}
 	}
 	subj := strings.ToLower(field(d.top, "Subject"))
-	for _, w := range [...]string{"undeliver", "undelivered", "delivery fail", "delivery status", "returned mail", "failure notice", "delivery notification", "non remis", "not delivered", "could not be delivered", "mail delivery", "returned to sender", "nondeliverable", "non-deliverable", "delivery problem", "unzustellbar", "loop alert", "rejected", "failed", "error", "bounce"} {
+	if strings.HasPrefix(subj, "re:") || strings.HasPrefix(subj, "aw:") {
+		return false // a person's reply, whatever it quotes
+	}
+	for _, w := range [...]string{"undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "failure delivery", "delivery notification", "non remis", "not delivered", "could not be delivered", "mail delivery", "returned to sender", "nondeliverable", "non-deliverable", "delivery problem", "unzustellbar", "loop alert", "message rejected", "mail rejected", "delivery error", "mail error", "mail failure", "bounced mail", "permanent error", "temporary error", "warning: message"} {
 		if strings.Contains(subj, w) {
 			return true
 		}
