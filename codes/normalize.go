@@ -443,7 +443,7 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 			pf, pb := parseHeader(p)
 			d.walk(decodeFields(pf), pb, depth+1, inOrig)
 		}
-	case mt == "message/rfc822" || mt == "message/global" || mt == "message/rfc822-headers" || mt == "text/rfc822-headers":
+	case mt == "message/rfc822" || mt == "message/global" || mt == "message/rfc822-headers" || mt == "text/rfc822-headers" || mt == "message/global-headers":
 		raw := d.transferDecode(fields, body)
 		raw = strings.TrimLeft(crlfToLF(raw), "\n")
 		if !looksLikeHeader(raw) {
