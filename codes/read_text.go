@@ -372,6 +372,9 @@ func readTextLoose(s string, regions []span, fb textFallback) []record {
 				break
 			}
 		}
+		if k := strings.Index(s, r.rcpt); !r.rcptAt.ok() && k >= 0 {
+			r.rcptAt = span{k, k + len(r.rcpt)} // in the header field
+		}
 	}
 	if r.rcpt == "" {
 		// A sentence naming the recipient.
@@ -478,6 +481,8 @@ func fillFromBlock(s string, r *record, from, end int) {
 		if t != "" && strings.Trim(t, "=-*_#~ ") != "" {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
+			} else {
+				ds = i // the span starts at the first line shown
 			}
 			b.WriteString(collapse(t))
 			de = i + len(l)
