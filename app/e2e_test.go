@@ -72,8 +72,11 @@ func TestE2E(t *testing.T) {
 		run(t, tab, chromedp.Reload())
 		waitReady(t, tab)
 		decodeLine(t, tab)
-		mount(t, tab, srv.url+"/about")
-		assertHeading(t, tab, "About Bounce Decoder")
+		t.Logf("deep links: %v", deepLinks())
+		for _, l := range deepLinks() {
+			mount(t, tab, srv.url+l.path)
+			assertHeadingHas(t, tab, l.heading)
+		}
 		assertClean(t, tab)
 	})
 
@@ -127,9 +130,13 @@ func TestE2E(t *testing.T) {
 			run(t, tab, chromedp.Reload())
 			waitReady(t, tab)
 			decodeLine(t, tab)
-			for _, p := range []string{base + "/about", base + "/about/", base + "/"} {
-				mount(t, tab, srv.url+p)
+			for _, l := range deepLinks() {
+				for _, p := range []string{base + l.path, base + l.path + "/"} {
+					mount(t, tab, srv.url+p)
+					assertHeadingHas(t, tab, l.heading)
+				}
 			}
+			mount(t, tab, home)
 			// Offline, base without its slash cannot open: it is outside the
 			// service worker's scope (base + "/"). Online, hosts redirect it.
 			decodeLine(t, tab)
@@ -429,6 +436,32 @@ func assertHeading(t *testing.T, tab context.Context, want string) {
 	}
 	if got != want {
 		t.Errorf("h1 = %q, want %q", got, want)
+	}
+}
+
+// deepLinks returns pages to open directly, online and offline, with a
+// text their h1 holds: the about page, and a code reference page (a
+// pattern route) when the app has one.
+func deepLinks() []struct{ path, heading string } {
+	links := []struct{ path, heading string }{{"/about", "About Bounce Decoder"}}
+	for _, p := range pagePaths() {
+		if p == "/codes/5.1.1" {
+			links = append(links, struct{ path, heading string }{p, "5.1.1"})
+		}
+	}
+	return links
+}
+
+func assertHeadingHas(t *testing.T, tab context.Context, want string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab, e2eTimeout)
+	defer cancel()
+	got, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`h1`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, want) {
+		t.Errorf("%s: h1 = %q, want it to contain %q", eval[string](t, tab, "location.pathname"), got, want)
 	}
 }
 
