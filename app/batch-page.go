@@ -57,10 +57,9 @@ type batchPage struct {
 	memLimit int64  // the Go memory limit before the run, restored after it
 	messages []string
 
-	sum     codes.Summary
-	rows    []codes.Row
-	rowFile []int // index in files of each row
-	tops    batchTops
+	col  codes.Collector // counts and rows, as the items come
+	rows []codes.Row     // the collected rows, when the run ends
+	tops batchTops
 
 	filter   string
 	verdict  string // "", "permanent", "temporary", "remove"
@@ -96,7 +95,7 @@ func (p *batchPage) reset() {
 	p.run++
 	p.files, p.cur, p.total, p.finished, p.doneAt = nil, 0, 0, 0, 0
 	p.messages = nil
-	p.sum, p.rows, p.rowFile, p.tops, p.view = codes.Summary{}, nil, nil, batchTops{}, nil
+	p.col, p.rows, p.tops, p.view = codes.Collector{}, nil, batchTops{}, nil
 	p.open, p.openReport = -1, codes.Report{}
 	p.elapsed = 0
 }
@@ -130,7 +129,7 @@ func (p *batchPage) read(ctx app.Context, list app.Value) {
 	pending := n
 	for i := 0; i < n; i++ {
 		f := list.Index(i)
-		bf := &batchFile{name: f.Get("name").String(), size: f.Get("size").Int()}
+		bf := &batchFile{name: batchUniqueName(files[:i], f.Get("name").String()), size: f.Get("size").Int()}
 		files[i] = bf
 		blob := f
 		if bf.size > codes.MaxBatchSize {
@@ -155,6 +154,35 @@ func (p *batchPage) read(ctx app.Context, list app.Value) {
 			})
 		})
 	}
+}
+
+// batchUniqueName returns name, with a number added when a file before has
+// it already: rows name their file.
+func batchUniqueName(files []*batchFile, name string) string {
+	taken := func(n string) bool {
+		for _, f := range files {
+			if f.name == n {
+				return true
+			}
+		}
+		return false
+	}
+	for i, n := 2, name; ; i++ {
+		if !taken(n) {
+			return n
+		}
+		n = fmt.Sprintf("%s (%d)", name, i)
+	}
+}
+
+// fileNamed returns the file of that name, or nil.
+func (p *batchPage) fileNamed(name string) *batchFile {
+	for _, f := range p.files {
+		if f.name == name {
+			return f
+		}
+	}
+	return nil
 }
 
 // start decodes the files read.
@@ -194,13 +222,9 @@ func (p *batchPage) step(ctx app.Context, run int) {
 			p.cur++
 			continue
 		}
-		p.sum.Add(it.Report)
+		p.col.Add(f.name, it)
 		if it.Err != nil && len(p.messages) < 20 {
 			p.messages = append(p.messages, fmt.Sprintf("%s, item %d: %v", f.name, it.Index, it.Err))
-		}
-		for _, row := range codes.RowsOf(f.name, it) {
-			p.rows = append(p.rows, row)
-			p.rowFile = append(p.rowFile, p.cur)
 		}
 	}
 	p.doneAt = p.finished
@@ -225,6 +249,7 @@ func (p *batchPage) finish(state string) {
 	if state == "done" {
 		p.doneAt = p.total
 	}
+	p.rows = p.col.Rows()
 	p.updateTops()
 	p.updateView()
 	if p.memLimit != 0 {
@@ -246,9 +271,9 @@ func (p *batchPage) onCancel(ctx app.Context, e app.Event) {
 func (p *batchPage) updateTops() {
 	p.lastTop = time.Now()
 	p.tops = batchTops{
-		reasons:   codes.TopCounts(p.sum.ByReason, batchChartMax),
-		providers: codes.TopCounts(p.sum.ByProvider, batchChartMax),
-		domains:   codes.TopCounts(p.sum.ByDomain, batchChartMax),
+		reasons:   codes.TopCounts(p.col.Summary.ByReason, batchChartMax),
+		providers: codes.TopCounts(p.col.Summary.ByProvider, batchChartMax),
+		domains:   codes.TopCounts(p.col.Summary.ByDomain, batchChartMax),
 	}
 }
 
@@ -347,8 +372,11 @@ func (p *batchPage) onOpen(i int) app.EventHandler {
 		if i < 0 || i >= len(p.rows) {
 			return
 		}
-		f := p.files[p.rowFile[i]]
 		r := p.rows[i]
+		f := p.fileNamed(r.File)
+		if f == nil || f.batch == nil {
+			return
+		}
 		p.open, p.openReport = i, f.batch.Reread(r.Start, r.End)
 		ctx.Defer(func(ctx app.Context) {
 			open := app.Window().GetElementByID("batch-open")
@@ -386,7 +414,7 @@ func (p *batchPage) onExport(kind string) app.EventHandler {
 			codes.WriteJSON(&buf, p.viewRows())
 			batchDownload("bounces.json", "application/json", buf.Bytes())
 		case "remove":
-			for _, a := range p.sum.AddressesToRemove() {
+			for _, a := range p.col.Summary.AddressesToRemove() {
 				buf.WriteString(a)
 				buf.WriteByte('\n')
 			}
@@ -471,11 +499,14 @@ func (p *batchPage) renderProgress() app.UI {
 	case "reading":
 		status = "Reading the files…"
 	case "running":
-		status = fmt.Sprintf("Decoding… %.0f%% (%d items)", pct, p.sum.Items)
+		status = fmt.Sprintf("Decoding… %.0f%% (%d items)", pct, p.col.Summary.Items)
 	case "done":
-		status = fmt.Sprintf("Decoded %d items (%s) in %s, %s.", p.sum.Items, batchBytes(p.total), p.elapsed.Round(time.Millisecond), batchRate(p.doneAt, p.elapsed))
+		status = fmt.Sprintf("Decoded %d items (%s) in %s, %s.", p.col.Summary.Items, batchBytes(p.total), p.elapsed.Round(time.Millisecond), batchRate(p.doneAt, p.elapsed))
+		if n := p.col.Superseded; n > 0 {
+			status += fmt.Sprintf(" %d earlier log events were replaced by a later event of the same message and recipient.", n)
+		}
 	case "cancelled":
-		status = fmt.Sprintf("Cancelled after %d items (%.0f%% of the input). What was decoded is kept.", p.sum.Items, pct)
+		status = fmt.Sprintf("Cancelled after %d items (%.0f%% of the input). What was decoded is kept.", p.col.Summary.Items, pct)
 	}
 	return app.Div().Class("batch-progress").DataSet("batch-state", p.state).DataSet("batch-mem", p.mem).Body(
 		app.Progress().ID("batch-progress").Max(100).Value(int(pct)),
@@ -506,7 +537,7 @@ func batchRate(n int, d time.Duration) string {
 }
 
 func (p *batchPage) renderSummary() app.UI {
-	s := p.sum
+	s := p.col.Summary
 	count := func(key, label string, n int, class string) app.UI {
 		return app.Div().Class("batch-count "+class).DataSet("batch-count-"+key, n).Body(
 			app.Span().Class("batch-count-n").Text(strconv.Itoa(n)),
@@ -521,7 +552,7 @@ func (p *batchPage) renderSummary() app.UI {
 				count("failed", "failed recipients", s.Failed, ""),
 				count("permanent", "permanent", s.Permanent, "is-permanent"),
 				count("temporary", "temporary", s.Temporary, "is-temporary"),
-				count("remove", "addresses to remove", len(p.sum.AddressesToRemove()), "is-remove"),
+				count("remove", "addresses to remove", len(p.col.Summary.AddressesToRemove()), "is-remove"),
 				count("delivered", "delivered", s.Delivered, ""),
 				count("other", "feedback, auto-replies", s.Other, ""),
 				count("not-bounces", "not bounces", s.NotBounce, ""),

@@ -20,14 +20,17 @@ Sendmail) or Microsoft 365 / Exchange message traces (CSV), plain, gzip or
 bzip2, and prints one JSON line per failed recipient, then one summary line:
   {"summary": {...counts...}, "remove": [addresses to remove]}
 With -csv it prints the failed recipients as CSV instead (no summary);
-with -remove only the addresses to remove, one a line.
+with -remove only the addresses to remove, one a line. For logs, only the
+last event of each message and recipient counts (deferred, then sent is
+one delivery).
 `
 
 // batchSummaryLine is the last line "decode --batch" prints.
 type batchSummaryLine struct {
-	Summary codes.Summary `json:"summary"`
-	Remove  []string      `json:"remove"`
-	Errors  []string      `json:"errors,omitempty"`
+	Summary    codes.Summary `json:"summary"`
+	Superseded int           `json:"superseded"` // log events replaced by a later event of the same message and recipient
+	Remove     []string      `json:"remove"`
+	Errors     []string      `json:"errors,omitempty"`
 }
 
 // decodeBatch runs "decode --batch": args are what follows "--batch".
@@ -43,26 +46,12 @@ func (c *cli) decodeBatch(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	var sum codes.Summary
-	var rows []codes.Row // kept only for -csv
+	var col codes.Collector
 	var errs []string
-	enc := json.NewEncoder(c.stdout)
-	enc.SetEscapeHTML(false)
 	code := 0
 	for _, name := range fs.Args() {
 		err := c.batchFile(name, func(file string, it codes.Item) error {
-			sum.Add(it.Report)
-			for _, row := range codes.RowsOf(file, it) {
-				switch {
-				case *asCSV:
-					rows = append(rows, row)
-				case *onlyRemove:
-				default:
-					if err := enc.Encode(row); err != nil {
-						return err
-					}
-				}
-			}
+			col.Add(file, it)
 			return nil
 		})
 		if err != nil {
@@ -71,10 +60,13 @@ func (c *cli) decodeBatch(args []string) int {
 			code = 1
 		}
 	}
+	sum := col.Summary
+	enc := json.NewEncoder(c.stdout)
+	enc.SetEscapeHTML(false)
 	var err error
 	switch {
 	case *asCSV:
-		err = codes.WriteCSV(c.stdout, rows)
+		err = codes.WriteCSV(c.stdout, col.Rows())
 	case *onlyRemove:
 		for _, a := range sum.AddressesToRemove() {
 			if _, err = fmt.Fprintln(c.stdout, a); err != nil {
@@ -82,7 +74,14 @@ func (c *cli) decodeBatch(args []string) int {
 			}
 		}
 	default:
-		err = enc.Encode(batchSummaryLine{Summary: sum, Remove: sum.AddressesToRemove(), Errors: errs})
+		for _, row := range col.Rows() {
+			if err = enc.Encode(row); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = enc.Encode(batchSummaryLine{Summary: sum, Superseded: col.Superseded, Remove: sum.AddressesToRemove(), Errors: errs})
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(c.stderr, "decode --batch: %v\n", err)

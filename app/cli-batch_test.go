@@ -44,6 +44,21 @@ func TestCLIBatch(t *testing.T) {
 		}
 	})
 
+	t.Run("log retries count once", func(t *testing.T) {
+		code, out, errs := cliRun("", "decode", "--batch", filepath.Join("..", "codes", "testdata", "batch", "postfix-retries.log"))
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		var sum batchSummaryLine
+		if err := json.Unmarshal([]byte(lines[len(lines)-1]), &sum); err != nil {
+			t.Fatal(err)
+		}
+		if sum.Superseded != 3 || sum.Summary.Delivered != 1 || sum.Summary.Temporary != 0 || len(lines) != 3 {
+			t.Errorf("superseded %d, %+v, %d lines; want 3 superseded, 1 delivered, 2 rows", sum.Superseded, sum.Summary, len(lines))
+		}
+	})
+
 	t.Run("stdin and csv", func(t *testing.T) {
 		data, err := os.ReadFile(log)
 		if err != nil {

@@ -56,6 +56,11 @@ type Item struct {
 	Report     Report    // the decoded item
 	Err        error     // error from decoding this item, if any (the Report is then partial)
 	Kind       BatchKind // kind of the batch the item came from
+
+	// Keys has one key per recipient of Report for log lines and trace
+	// rows: the message (queue) id and the recipient, which later events
+	// of the same delivery share. It is nil for mails. Collector uses it.
+	Keys []string
 }
 
 // Batch reads the items of one input in order. It is not safe for

@@ -19,7 +19,7 @@ import (
 
 var (
 	blPostfixRE  = regexp.MustCompile(`postfix[\w.-]*/[\w./-]+\[\d+\]: (\w+): to=<([^>]*)>,(.*?) status=(\w+)(?: \((.*)\))?\s*$`)
-	blEximRE     = regexp.MustCompile(`(?:^|\s)[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} (\*\*|==|=>|->) (\S+)(.*)$`)
+	blEximRE     = regexp.MustCompile(`(?:^|\s)([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (\*\*|==|=>|->) (\S+)(.*)$`)
 	blSendmailRE = regexp.MustCompile(`(?:sendmail|sm-mta|sm-msp-queue)[\w.-]*\[\d+\]: (\w+): to=(.*?), (.*?)\bstat=(.*?)\s*$`)
 	blDSNRE      = regexp.MustCompile(`(?:^|[ ,])dsn=([245]\.\d{1,3}\.\d{1,3})`)
 	blRelayRE    = regexp.MustCompile(`(?:^|[ ,])relay=([^,\s\[]+)`)
@@ -34,6 +34,7 @@ var (
 // *At fields are byte offsets in the item text, or -1.
 type blEvent struct {
 	reader string // postfix, exim, sendmail, trace
+	id     string // queue or message id, "" if none
 	action string // failed, delayed, delivered
 	rcpt   string
 	rcptAt int
@@ -81,7 +82,7 @@ func blPostfix(line string) []blEvent {
 	if m == nil {
 		return nil
 	}
-	ev := blEvent{reader: "postfix", rcptAt: m[4], rcpt: line[m[4]:m[5]], diagAt: -1, dsnAt: -1, mtaAt: -1}
+	ev := blEvent{reader: "postfix", id: line[m[2]:m[3]], rcptAt: m[4], rcpt: line[m[4]:m[5]], diagAt: -1, dsnAt: -1, mtaAt: -1}
 	switch line[m[8]:m[9]] {
 	case "bounced", "undeliverable":
 		ev.action = "failed"
@@ -110,7 +111,8 @@ func blExim(line string) []blEvent {
 	if m == nil {
 		return nil
 	}
-	ev := blEvent{reader: "exim", diagAt: -1, dsnAt: -1, mtaAt: -1}
+	ev := blEvent{reader: "exim", id: line[m[2]:m[3]], diagAt: -1, dsnAt: -1, mtaAt: -1}
+	m = m[2:] // the groups after the id
 	switch line[m[2]:m[3]] {
 	case "**":
 		ev.action = "failed"
@@ -146,7 +148,7 @@ func blSendmail(line string) []blEvent {
 	}
 	stat, statAt := line[m[8]:m[9]], m[8]
 	mid := line[m[6]:m[7]]
-	base := blEvent{reader: "sendmail", diag: stat, diagAt: statAt, dsnAt: -1, mtaAt: -1}
+	base := blEvent{reader: "sendmail", id: line[m[2]:m[3]], diag: stat, diagAt: statAt, dsnAt: -1, mtaAt: -1}
 	if d := blDSNRE.FindStringSubmatchIndex(mid); d != nil {
 		base.dsn, base.dsnAt = mid[d[2]:d[3]], m[6]+d[2]
 	}
@@ -193,9 +195,21 @@ func (b *Batch) nextLog() (Item, bool) {
 			continue
 		}
 		r := blReport(text, evs)
-		return Item{Start: start, End: start + len(text), Source: evs[0].reader, Report: r}, true
+		return Item{Start: start, End: start + len(text), Source: evs[0].reader, Report: r, Keys: blKeys(evs)}, true
 	}
 	return Item{}, false
+}
+
+// blKeys returns the keys of events: reader, message id and lower-case
+// recipient, or "" for an event without a message id.
+func blKeys(evs []blEvent) []string {
+	keys := make([]string, len(evs))
+	for i, ev := range evs {
+		if ev.id != "" {
+			keys[i] = ev.reader + "\x00" + ev.id + "\x00" + strings.ToLower(ev.rcpt)
+		}
+	}
+	return keys
 }
 
 // blReport builds the report of one log line or trace row.

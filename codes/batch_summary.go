@@ -105,15 +105,12 @@ type Summary struct {
 	ByProvider map[string]int `json:"by_provider"`
 	ByDomain   map[string]int `json:"by_domain"`
 
-	remove map[string]bool
+	remove map[string]int // hard-bounce rows per lower-case address
 }
 
 // Add counts one item's report.
 func (s *Summary) Add(r Report) {
 	s.Items++
-	if s.ByReason == nil {
-		s.ByReason, s.ByProvider, s.ByDomain = map[string]int{}, map[string]int{}, map[string]int{}
-	}
 	if len(r.Problems) > 0 {
 		s.Problems++
 	}
@@ -122,34 +119,8 @@ func (s *Summary) Add(r Report) {
 	}
 	bounce := false
 	for _, rc := range r.Recipients {
-		s.Recipients++
-		switch VerdictOf(rc) {
-		case VerdictDelivered:
-			s.Delivered++
-			continue
-		case VerdictOther:
-			s.Other++
-			continue
-		case VerdictPermanent:
-			s.Permanent++
-		default:
-			s.Temporary++
-		}
-		bounce = true
-		s.Failed++
-		countKey(s.ByReason, string(rc.Reason))
-		countKey(s.ByProvider, rc.Provider)
-		countKey(s.ByDomain, DomainOf(rc.Recipient))
-		if rc.HardBounce {
-			s.Remove++
-			if a := strings.ToLower(strings.TrimSpace(rc.Recipient)); a != "" {
-				if s.remove == nil {
-					s.remove = map[string]bool{}
-				}
-				if !s.remove[a] {
-					s.remove[strings.Clone(a)] = true
-				}
-			}
+		if s.count(rc, 1) {
+			bounce = true
 		}
 	}
 	if bounce {
@@ -157,13 +128,53 @@ func (s *Summary) Add(r Report) {
 	}
 }
 
-// countKey adds one to m[k], storing a copy of k when it is new so that the
-// map keeps no decoded text alive.
-func countKey(m map[string]int, k string) {
-	if _, ok := m[k]; !ok {
+// count adds d (1 or -1) to the counts of one recipient and reports
+// whether it is a failure.
+func (s *Summary) count(rc Recipient, d int) bool {
+	if s.ByReason == nil {
+		s.ByReason, s.ByProvider, s.ByDomain = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	s.Recipients += d
+	switch VerdictOf(rc) {
+	case VerdictDelivered:
+		s.Delivered += d
+		return false
+	case VerdictOther:
+		s.Other += d
+		return false
+	case VerdictPermanent:
+		s.Permanent += d
+	default:
+		s.Temporary += d
+	}
+	s.Failed += d
+	countKey(s.ByReason, string(rc.Reason), d)
+	countKey(s.ByProvider, rc.Provider, d)
+	countKey(s.ByDomain, DomainOf(rc.Recipient), d)
+	if rc.HardBounce {
+		s.Remove += d
+		if a := strings.ToLower(strings.TrimSpace(rc.Recipient)); a != "" {
+			if s.remove == nil {
+				s.remove = map[string]int{}
+			}
+			countKey(s.remove, a, d)
+		}
+	}
+	return true
+}
+
+// countKey adds d to m[k], storing a copy of k when it is new so that the
+// map keeps no decoded text alive, and deleting k when its count drops to 0.
+func countKey(m map[string]int, k string, d int) {
+	n, ok := m[k]
+	if !ok {
 		k = strings.Clone(k)
 	}
-	m[k]++
+	if n+d == 0 {
+		delete(m, k)
+		return
+	}
+	m[k] = n + d
 }
 
 // AddressesToRemove returns the addresses of hard bounces, lower-cased,

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -376,6 +377,68 @@ func TestBatchCorpusMbox(t *testing.T) {
 	}
 	t.Logf("%d mails: %d bounces, %d failed recipients (%d permanent, %d temporary, %d to remove), %d delivered, %d other",
 		got.Items, got.Bounces, got.Failed, got.Permanent, got.Temporary, got.Remove, got.Delivered, got.Other)
+}
+
+// TestCollectorRetries checks that a Collector keeps the last event of each
+// message and recipient of a log: carol deferred twice then delivered,
+// nobody deferred then bounced, and bounced again in another message.
+func TestCollectorRetries(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "batch", "postfix-retries.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewBatch(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Collector
+	var all Summary
+	for {
+		it, ok := b.Next()
+		if !ok {
+			break
+		}
+		c.Add("retries.log", it)
+		all.Add(it.Report)
+	}
+	if all.Temporary != 3 || all.Permanent != 2 || all.Delivered != 1 {
+		t.Fatalf("every event: %+v; want 3 temporary, 2 permanent, 1 delivered", all)
+	}
+	s := c.Summary
+	if c.Superseded != 3 || s.Items != 6 || s.Recipients != 3 || s.Temporary != 0 || s.Permanent != 2 || s.Delivered != 1 || s.Failed != 2 {
+		t.Errorf("last events: superseded %d, %+v; want 3 superseded, 3 recipients: 2 permanent, 1 delivered", c.Superseded, s)
+	}
+	var got []string
+	for _, r := range c.Rows() {
+		got = append(got, strconv.Itoa(r.Mail)+" "+r.Recipient+" "+string(r.Verdict))
+	}
+	want := []string{"5 nobody@example.org permanent", "6 nobody@example.org permanent"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	if len(s.ByDomain) != 1 || s.ByDomain["example.org"] != 2 {
+		t.Errorf("by domain %v, want example.org: 2 only", s.ByDomain)
+	}
+	if _, ok := s.ByReason[""]; ok || len(s.ByReason) != 1 {
+		t.Errorf("by reason %v, want one reason", s.ByReason)
+	}
+	if rm := s.AddressesToRemove(); len(rm) > 1 {
+		t.Errorf("remove %q", rm)
+	}
+}
+
+// TestCollectorMails checks that mails, which have no keys, are all kept.
+func TestCollectorMails(t *testing.T) {
+	var c Collector
+	r := Report{Bounce: true, Recipients: []Recipient{{Recipient: "a@example.org", Action: "failed", Permanent: true, Reason: ReasonUserUnknown, HardBounce: true}}}
+	c.Add("m", Item{Index: 1, Report: r})
+	c.Add("m", Item{Index: 2, Report: r})
+	if c.Superseded != 0 || len(c.Rows()) != 2 || c.Summary.Failed != 2 || c.Summary.Remove != 2 {
+		t.Errorf("superseded %d, %d rows, summary %+v", c.Superseded, len(c.Rows()), c.Summary)
+	}
+	if rm := c.Summary.AddressesToRemove(); len(rm) != 1 {
+		t.Errorf("remove %q, want one address", rm)
+	}
 }
 
 func TestSummary(t *testing.T) {

@@ -26,6 +26,7 @@ type traceReader struct {
 	status    int
 	recStatus int
 	detail    int
+	id        int // message id column
 }
 
 // traceColumn tells which role a header name plays: "rcpt", "status",
@@ -44,6 +45,8 @@ func traceColumn(name string) string {
 		return "status"
 	case "recipientstatus":
 		return "recstatus"
+	case "messagetraceid", "networkmessageid", "internalmessageid", "messageid":
+		return "id"
 	case "detail", "details", "statusdetail", "statusdetails", "reason", "response", "smtpresponse",
 		"diagnostic", "diagnosticcode", "lastresponse", "deliverydetail", "errormessage", "error":
 		return "detail"
@@ -73,7 +76,7 @@ func traceHeader(line []byte) *traceReader {
 	if err != nil {
 		return nil
 	}
-	t := &traceReader{rcpt: -1, status: -1, recStatus: -1, detail: -1}
+	t := &traceReader{rcpt: -1, status: -1, recStatus: -1, detail: -1, id: -1}
 	for i, name := range rec {
 		switch traceColumn(name) {
 		case "rcpt":
@@ -89,6 +92,10 @@ func traceHeader(line []byte) *traceReader {
 		case "detail":
 			if t.detail < 0 {
 				t.detail = i
+			}
+		case "id":
+			if t.id < 0 {
+				t.id = i
 			}
 		}
 	}
@@ -158,7 +165,7 @@ func (b *Batch) nextTrace() (Item, bool) {
 		if len(evs) == 0 {
 			continue
 		}
-		return Item{Start: start, End: start + len(text), Source: "trace", Report: blReport(text, evs)}, true
+		return Item{Start: start, End: start + len(text), Source: "trace", Report: blReport(text, evs), Keys: blKeys(evs)}, true
 	}
 }
 
@@ -191,7 +198,7 @@ func (t *traceReader) events(text string, rec []string) []blEvent {
 		return ""
 	}
 	rcpts, status, rs, detail := get(t.rcpt), get(t.status), get(t.recStatus), get(t.detail)
-	ev := blEvent{reader: "trace", rcptAt: -1, diagAt: -1, dsnAt: -1, mtaAt: -1}
+	ev := blEvent{reader: "trace", id: get(t.id), rcptAt: -1, diagAt: -1, dsnAt: -1, mtaAt: -1}
 	ev.diag = detail
 	if ev.diag == "" && rs != "" && !strings.Contains(rs, "##") {
 		ev.diag = rs
