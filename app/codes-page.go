@@ -46,6 +46,18 @@ var refKinds = [...]struct {
 	{codes.KindEnhanced, "Enhanced status codes (IANA registry, RFC 3463)"},
 	{codes.KindProvider, "Provider-specific codes and texts"},
 	{codes.KindBlocklist, "DNS blocklists named in rejections"},
+	{codes.KindReason, "Bounce reasons"},
+	{"", "Other entries"}, // any kind not listed above
+}
+
+// refGroup returns the index in refKinds of the group listing kind k.
+func refGroup(k codes.EntryKind) int {
+	for i, rk := range refKinds {
+		if rk.Kind == k {
+			return i
+		}
+	}
+	return len(refKinds) - 1
 }
 
 // searchEntries returns the entries matching every word of q (all for "").
@@ -166,7 +178,7 @@ func (p *codesPage) Render() app.UI {
 					kind := refKinds[k]
 					var list []refEntry
 					for _, e := range found {
-						if e.Kind == kind.Kind {
+						if refGroup(e.Kind) == k {
 							list = append(list, e)
 						}
 					}

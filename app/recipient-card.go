@@ -92,7 +92,7 @@ func (c *recipientCard) Render() app.UI {
 				app.If(rc.Reason != "" && rc.Reason != codes.ReasonUndefined, func() app.UI {
 					return app.Div().Body(
 						app.Dt().Text("Reason"),
-						app.Dd().Class("reason").Text(string(rc.Reason)),
+						app.Dd().Class("reason").Body(codeLink("reason-"+string(rc.Reason), string(rc.Reason))),
 					)
 				}),
 				app.If(rc.Action != "", func() app.UI {
