@@ -54,3 +54,27 @@ func ExampleWriteMbox() {
 	//
 	// >>From you
 }
+
+func ExampleCollector() {
+	log := `Nov 27 10:00:00 mail postfix/smtp[100]: AAA111: to=<carol@example.edu>, relay=mx.example.edu[192.0.2.40]:25, dsn=4.7.1, status=deferred (host mx.example.edu[192.0.2.40] said: 450 4.7.1 Greylisted (in reply to RCPT TO command))
+Nov 27 10:05:00 mail postfix/smtp[101]: AAA111: to=<carol@example.edu>, relay=mx.example.edu[192.0.2.40]:25, dsn=2.0.0, status=sent (250 2.0.0 Ok)
+Nov 27 10:05:01 mail postfix/smtp[102]: AAA111: to=<nobody@example.org>, relay=mx1.example.org[192.0.2.20]:25, dsn=5.1.1, status=bounced (host mx1.example.org[192.0.2.20] said: 550 5.1.1 User unknown (in reply to RCPT TO command))
+`
+	b, _ := codes.NewBatch([]byte(log), "")
+	var c codes.Collector
+	for {
+		it, ok := b.Next()
+		if !ok {
+			break
+		}
+		c.Add("mail.log", it)
+	}
+	s := c.Summary
+	fmt.Println("delivered:", s.Delivered, "temporary:", s.Temporary, "permanent:", s.Permanent, "superseded:", c.Superseded)
+	for _, r := range c.Rows() {
+		fmt.Println(r.Recipient, r.Verdict, r.Status)
+	}
+	// Output:
+	// delivered: 1 temporary: 0 permanent: 1 superseded: 1
+	// nobody@example.org permanent 5.1.1
+}
