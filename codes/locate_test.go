@@ -113,3 +113,25 @@ func TestIndexFold(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeQP(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Caf=C3=A9 au lait", "Café au lait", true},
+		{"long line =\ncontinued", "long line continued", true},
+		{"soft break with blanks =  \nnext", "soft break with blanks next", true},
+		{"trailing blanks   \nkept text", "trailing blanks\nkept text", true},
+		{"lower =c3=a9", "lower é", true},
+		{"broken =ZZ here", "broken =ZZ here", false},
+		{"ends with =", "ends with ", true},
+		{"plain", "plain", true},
+	}
+	for _, tt := range tests {
+		got, ok := decodeQP(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("decodeQP(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

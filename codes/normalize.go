@@ -7,7 +7,6 @@ import (
 	"html"
 	"io"
 	"mime"
-	"mime/quotedprintable"
 	"strings"
 	"unicode/utf8"
 )
@@ -518,14 +517,72 @@ func (d *doc) transferDecode(fields []hfield, body string) string {
 		}
 		return string(out[:n])
 	case "quoted-printable":
-		var out bytes.Buffer
-		out.Grow(len(body))
-		if _, err := out.ReadFrom(quotedprintable.NewReader(strings.NewReader(body))); err != nil {
-			d.problem("bad quoted-printable in a %s part: decoded up to the error", mediaTypeName(fields))
+		out, ok := decodeQP(body)
+		if !ok {
+			d.problem("bad quoted-printable in a %s part: kept as written where broken", mediaTypeName(fields))
 		}
-		return out.String()
+		return out
 	}
 	return body
+}
+
+// decodeQP undoes quoted-printable (RFC 2045 section 6.7) in one pass:
+// "=XY" is a byte, "=" at a line end a soft break, trailing blanks of a
+// line are dropped. A malformed "=" is kept as written and ok is false
+// (mime/quotedprintable stops there; a bounce is better shown whole).
+func decodeQP(s string) (string, bool) {
+	if strings.IndexByte(s, '=') < 0 && !strings.Contains(s, " \n") && !strings.Contains(s, "\t\n") {
+		return s, true
+	}
+	ok := true
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '=':
+			if i+2 < len(s) && unhex(s[i+1]) >= 0 && unhex(s[i+2]) >= 0 {
+				b = append(b, byte(unhex(s[i+1])<<4|unhex(s[i+2])))
+				i += 2
+				continue
+			}
+			// Soft line break: "=", optional blanks, newline (or the end).
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			if j == len(s) || s[j] == '\n' {
+				i = j
+				continue
+			}
+			ok = false
+			b = append(b, c)
+		case c == ' ' || c == '\t':
+			// Blanks at the end of a line are padding.
+			j := i
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && s[j] != '\n' {
+				b = append(b, s[i:j]...)
+			}
+			i = j - 1
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), ok
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	}
+	return -1
 }
 
 func mediaTypeName(fields []hfield) string {
