@@ -76,7 +76,7 @@ func readDSN(s string, secs []section) []record {
 	for _, sec := range secs {
 		fs := dsnFields(s, sec.start, sec.end)
 		var group []dsnField
-		seen := map[string]bool{}
+		var seen uint8 // known per-recipient fields met in the group
 		flush := func() {
 			if len(group) == 0 {
 				return
@@ -88,14 +88,15 @@ func readDSN(s string, secs []section) []record {
 				bare = append(bare, r)
 			}
 			group = group[:0]
-			clear(seen)
+			seen = 0
 		}
 		for _, f := range fs {
-			name := strings.ToLower(f.name)
-			if f.blank || seen[name] && dsnRecipientField(name) || seen[name] && (name == "action" || name == "status") {
+			name := dsnName(f.name)
+			bit := dsnBit(name)
+			if f.blank || seen&bit != 0 {
 				flush()
 			}
-			seen[name] = true
+			seen |= bit
 			group = append(group, f)
 		}
 		flush()
@@ -108,8 +109,35 @@ func readDSN(s string, secs []section) []record {
 	return recs
 }
 
-func dsnRecipientField(name string) bool {
-	return name == "final-recipient" || name == "original-recipient" || name == "x-actual-recipient"
+// dsnNames are the RFC 3464 per-recipient fields the reader uses.
+var dsnNames = [...]string{"final-recipient", "original-recipient", "x-actual-recipient", "action", "status", "remote-mta", "diagnostic-code"}
+
+// dsnName returns the lower-case name of a field the reader uses, or "".
+func dsnName(name string) string {
+	for _, n := range dsnNames {
+		if strings.EqualFold(name, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// dsnBit is a field's bit in a group's set of met fields; repeating a
+// recipient, Action or Status field starts a new group.
+func dsnBit(name string) uint8 {
+	switch name {
+	case "final-recipient":
+		return 1
+	case "original-recipient":
+		return 2
+	case "x-actual-recipient":
+		return 4
+	case "action":
+		return 8
+	case "status":
+		return 16
+	}
+	return 0
 }
 
 // dsnRecord reads one group of per-recipient fields.
@@ -119,7 +147,7 @@ func dsnRecord(s string, group []dsnField) (record, bool) {
 	var diag *dsnField
 	for i := range group {
 		f := &group[i]
-		name := strings.ToLower(f.name)
+		name := dsnName(f.name)
 		switch name {
 		case "final-recipient", "original-recipient", "x-actual-recipient":
 			hasRcpt = true
