@@ -174,7 +174,8 @@ func TestJSAPIE2E(t *testing.T) {
 				break
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("iframe not resized to its content: data-height %q, box %d px, inner view %d px, content %d px", h, box, view, inner)
+				t.Fatalf("iframe not resized to its content: the last height /embed posted is %q, the iframe is %d px, its view %d px, its content %d px "+
+					"(/embed must post its height again whenever its content changes)", h, box, view, inner)
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
