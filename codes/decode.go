@@ -318,12 +318,19 @@ func finish(s string, r *record) Recipient {
 	}
 	reason := r.hint
 	if reason != ReasonFeedback && reason != ReasonVacation {
+		cmd := r.command
+		if cmd == "" {
+			// A DSN names the SMTP command only in its human-readable part
+			// ("in reply to RCPT TO command"): read it from there.
+			cmd = commandFor(s, r.rcpt)
+		}
 		reason = classifyReason(clue{
 			Diagnostic: r.diag, Reply: r.reply, Status: r.status, Provider: provider,
-			Action: rc.Action, Command: r.command, Reader: r.reader, Hint: r.hint, Context: ctx,
+			Action: rc.Action, Command: cmd, Reader: r.reader, Hint: r.hint, Context: ctx,
 		})
 	}
-	ex := Explain(Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag})
+	ex := Explain(Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag, Reason: reason})
+	rc.Entry = ex.Entry
 	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {
 		reason = ex.Reason
 	}

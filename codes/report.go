@@ -92,4 +92,9 @@ type Recipient struct {
 	Fix         []string `json:"fix"`
 	Links       []Link   `json:"links"`
 	Spans       []Span   `json:"spans"`
+
+	// Entry is the ID of the knowledge-base entry the explanation comes
+	// from (see LookupEntry), for linking to its reference page. It is not
+	// part of the JSON output.
+	Entry string `json:"-"`
 }
