@@ -61,9 +61,10 @@ test-wasm:
 test-e2e:
 	$(GO) test -count=1 -run 'E2E' -v ./app
 
-## bench: the decoder benchmarks
+## bench: the decoder benchmarks, then the app in headless Chromium (wasm size, first and repeat visit, decode+render)
 bench:
 	$(GO) test ./codes -run '^$$' -bench . -benchmem
+	$(GO) test ./app -run '^$$' -bench Browser -benchtime 1x -v
 
 ## fuzz: fuzz the decoder for a minute
 fuzz:
