@@ -311,26 +311,37 @@ func indexFold(s, needle string) int {
 // commandIn returns the SMTP command a failure text says it answered
 // ("in reply to RCPT TO command", "after RCPT TO:", ">>> DATA").
 func commandIn(s string) string {
-	for _, m := range [...]string{"in reply to ", "after ", ">>> ", "error after ", "during "} {
-		i := indexFold(s, m)
-		if i < 0 {
-			continue
+	for _, m := range [...]string{"in reply to", "after", ">>>", "during"} {
+		for p, n := 0, 0; n < 8; n++ {
+			i := indexFold(s[p:], m)
+			if i < 0 {
+				break
+			}
+			p += i + len(m)
+			// The command may be on the next line of a folded reply.
+			if c := commandAt(strings.TrimLeft(s[p:], " \t\n")); c != "" {
+				return c
+			}
 		}
-		rest := s[i+len(m):]
-		switch {
-		case hasFoldPrefix(rest, "rcpt"):
-			return "RCPT"
-		case hasFoldPrefix(rest, "mail"):
-			return "MAIL"
-		case hasFoldPrefix(rest, "end of data"), hasFoldPrefix(rest, "data"), hasFoldPrefix(rest, "end of "), hasFoldPrefix(rest, "."):
-			return "DATA"
-		case hasFoldPrefix(rest, "ehlo"), hasFoldPrefix(rest, "helo"):
-			return "EHLO"
-		case hasFoldPrefix(rest, "starttls"):
-			return "STARTTLS"
-		case hasFoldPrefix(rest, "initial connection"), hasFoldPrefix(rest, "connect"):
-			return "CONN"
-		}
+	}
+	return ""
+}
+
+// commandAt names the SMTP command that rest starts with, or "".
+func commandAt(rest string) string {
+	switch {
+	case hasFoldPrefix(rest, "rcpt"):
+		return "RCPT"
+	case hasFoldPrefix(rest, "mail"):
+		return "MAIL"
+	case hasFoldPrefix(rest, "end of data"), hasFoldPrefix(rest, "data"), hasFoldPrefix(rest, "end of "), hasFoldPrefix(rest, "."):
+		return "DATA"
+	case hasFoldPrefix(rest, "ehlo"), hasFoldPrefix(rest, "helo"):
+		return "EHLO"
+	case hasFoldPrefix(rest, "starttls"):
+		return "STARTTLS"
+	case hasFoldPrefix(rest, "initial connection"), hasFoldPrefix(rest, "connect"):
+		return "CONN"
 	}
 	return ""
 }

@@ -135,3 +135,19 @@ func TestDecodeQP(t *testing.T) {
 		}
 	}
 }
+
+func TestCommandIn(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"550 5.1.1 unknown (in reply to RCPT TO command)", "RCPT"},
+		{"said: 550 rejected (in reply to\n    end of DATA command)", "DATA"},
+		{"SMTP error from remote mail server after MAIL FROM:<a@b.example>", "MAIL"},
+		{"retried afterwards; after RCPT TO:<a@b.example>: 550", "RCPT"},
+		{">>> DATA\n<<< 554 rejected", "DATA"},
+		{"550 user unknown", ""},
+	}
+	for _, tt := range tests {
+		if got := commandIn(tt.in); got != tt.want {
+			t.Errorf("commandIn(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
