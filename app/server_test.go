@@ -175,7 +175,6 @@ func TestServeRoutes(t *testing.T) {
 	}{
 		{"/", 200, `data-ready="false"`},
 		{"/", 200, `name="ndr"`},
-		{"/", 200, `data-result="none"`},
 		{"/about", 200, "About Bounce Decoder"},
 		{"/about/", 200, "About Bounce Decoder"},
 		{"/no-such-page", 404, ""},
