@@ -64,6 +64,21 @@ func Decode(input []byte) (Report, error) {
 
 // locate runs the readers that fit the input and returns its failures.
 func locate(d *doc, s string) ([]record, Format) {
+	recs, f := locateMail(d, s)
+	if len(recs) > 0 || !d.mail || d.inline {
+		return recs, f
+	}
+	// Nothing in the mail itself: it may quote a whole bounce as text (a
+	// provider's notice that forwards the bounce it received).
+	if top, sp, ok := inlineMail(s, d.secs); ok && mailHeader(top) {
+		v := &doc{secs: []section{{secText, sp.start, sp.end}}, top: decodeFields(top), mail: true, inline: true}
+		return locate(v, s)
+	}
+	return nil, f
+}
+
+// locateMail runs the readers on one mail.
+func locateMail(d *doc, s string) ([]record, Format) {
 	var dsnSecs, fbSecs []section
 	for _, sec := range d.secs {
 		switch sec.kind {

@@ -50,6 +50,7 @@ type doc struct {
 	orig     []hfield // header fields of the first returned message, if any
 	mail     bool     // the input starts with a header block
 	msgs     []msgView
+	inline   bool // a view of a mail quoted inside another one's text
 	parts    int
 }
 

@@ -109,6 +109,14 @@ func textRegions(s string, secs []section) []span {
 // part shows after a return marker ("----- Unsent message follows -----"),
 // or nil.
 func inlineOrig(s string, secs []section) []hfield {
+	f, _, _ := inlineMail(s, secs)
+	return f
+}
+
+// inlineMail finds a mail shown inline after a return marker in a text
+// section: its header fields, and the span of its body (to the end of the
+// section).
+func inlineMail(s string, secs []section) ([]hfield, span, bool) {
 	for _, sec := range secs {
 		if sec.kind != secText {
 			continue
@@ -116,25 +124,26 @@ func inlineOrig(s string, secs []section) []hfield {
 		for i := sec.start; i < sec.end; {
 			l, next := line(s[:sec.end], i)
 			if i > sec.start && isReturnMarker(l) {
-				rest := s[i:sec.end]
-				if !looksLikeHeader(rest) {
-					rest = strings.TrimLeft(s[next:sec.end], " \t\n")
-				}
-				if strings.HasPrefix(rest, "From ") {
-					if k := strings.IndexByte(rest, '\n'); k >= 0 {
-						rest = rest[k+1:]
+				at := i
+				if !looksLikeHeader(s[at:sec.end]) {
+					at = next
+					for at < sec.end && (s[at] == ' ' || s[at] == '\t' || s[at] == '\n') {
+						at++
 					}
 				}
-				if !looksLikeHeader(rest) {
-					return nil
+				if strings.HasPrefix(s[at:sec.end], "From ") {
+					_, at = line(s[:sec.end], at)
 				}
-				f, _ := parseHeader(rest)
-				return f
+				if !looksLikeHeader(s[at:sec.end]) {
+					return nil, span{}, false
+				}
+				f, body := parseHeader(s[at:sec.end])
+				return f, span{sec.end - len(body), sec.end}, true
 			}
 			i = next
 		}
 	}
-	return nil
+	return nil, span{}, false
 }
 
 // rcptLine reports the address a line starts with, as a recipient list
