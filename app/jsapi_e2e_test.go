@@ -87,6 +87,21 @@ func TestJSAPIE2E(t *testing.T) {
 		jsapiWaitText(t, tab, `#api-result mark[data-kind="status"]`, "5.1.1")
 		jsapiWaitText(t, tab, `#api-result mark[data-kind="reply_code"]`, "550")
 		jsapiScreenshot(t, tab, "jsapi-demo-same-origin.png")
+
+		// The demo shows decoded text as text, never as HTML.
+		const xss = `550 5.1.1 <img src=x onerror="window.__xss=1"> <script>window.__xss=2</script> unknown user <b>bold</b>`
+		xssJSON, _ := json.Marshal(xss)
+		run(t, tab, chromedp.SetValue(chromedp.CSS(`#api-input`), xss), chromedp.Click(chromedp.CSS(`#api-decode`)))
+		jsapiWaitText(t, tab, `#api-result mark[data-kind="status"]`, "5.1.1")
+		if n := eval[int](t, tab, `document.querySelectorAll("#api-result img, #api-result script, #api-result b").length`); n != 0 {
+			t.Errorf("%d elements made from the pasted text", n)
+		}
+		if got := eval[string](t, tab, `document.querySelector("#api-result .text").textContent`); got != eval[string](t, tab, `BounceDecoder.decode(`+string(xssJSON)+`).text`) || !strings.Contains(got, "<img src=x") {
+			t.Errorf("shown text %q is not the report's text", got)
+		}
+		if v := eval[bool](t, tab, `window.__xss === undefined`); !v {
+			t.Error("a script in the pasted text ran")
+		}
 		assertOnlySameOrigin(t, tab, appSrv.url)
 		assertClean(t, tab)
 	})
