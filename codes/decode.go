@@ -215,7 +215,9 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 	done := false
 	for i := range recs {
 		r := &recs[i]
-		if !r.reply.IsZero() && r.diag != "" && !r.status.IsZero() && !r.weakRcpt {
+		// A complete record takes only the SMTP command from the text.
+		full := !r.reply.IsZero() && r.diag != "" && !r.status.IsZero() && !r.weakRcpt
+		if full && r.command != "" {
 			continue
 		}
 		if !done {
@@ -228,6 +230,10 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 			}
 			if !r.status.IsZero() && !t.status.IsZero() && r.status.Class() != t.status.Class() {
 				continue
+			}
+			if full {
+				r.command = t.command
+				break
 			}
 			if r.reply.IsZero() && !t.reply.IsZero() {
 				r.reply, r.replyAt = t.reply, t.replyAt
@@ -337,7 +343,9 @@ func finish(s string, r *record) Recipient {
 		if cmd == "" {
 			// A DSN names the SMTP command only in its human-readable part
 			// ("in reply to RCPT TO command"): read it from there.
-			cmd = commandFor(s, r.rcpt)
+			// Within 32 KiB of the record, so that many records in a
+			// large input stay linear.
+			cmd = commandFor(s[runeStart(s, max(0, r.block.start-32<<10)):runeStart(s, min(len(s), r.block.end+32<<10))], r.rcpt)
 		}
 		reason = classifyReason(clue{
 			Diagnostic: r.diag, Reply: r.reply, Status: r.status, Provider: provider,
