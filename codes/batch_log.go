@@ -18,7 +18,6 @@ import (
 // Sendmail "Sent" are deliveries. Other lines are skipped.
 
 var (
-	blPostfixRE  = regexp.MustCompile(`postfix[\w.-]*/[\w./-]+\[\d+\]: (\w+): to=<([^>]*)>,(.*?) status=(\w+)(?: \((.*)\))?\s*$`)
 	blEximRE     = regexp.MustCompile(`(?:^|\s)([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (\*\*|==|=>|->) (\S+)(.*)$`)
 	blSendmailRE = regexp.MustCompile(`(?:sendmail|sm-mta|sm-msp-queue)[\w.-]*\[\d+\]: (\w+): to=(.*?), (.*?)\bstat=(.*?)\s*$`)
 	blDSNRE      = regexp.MustCompile(`(?:^|[ ,])dsn=([245]\.\d{1,3}\.\d{1,3})`)
@@ -77,8 +76,86 @@ func blParse(line string) []blEvent {
 	return nil
 }
 
+// blPostfixMatch finds the parts of a Postfix delivery line, as the
+// regular expression
+//
+//	postfix[\w.-]*/[\w./-]+\[\d+\]: (\w+): to=<([^>]*)>,(.*?) status=(\w+)(?: \((.*)\))?\s*$
+//
+// would (its submatch indexes), but without backtracking: most lines of a
+// mail log go through it.
+func blPostfixMatch(line string) []int {
+	e := strings.Index(line, "]: ")
+	if e < 0 {
+		return nil
+	}
+	p := strings.LastIndex(line[:e], "postfix") // a host may be named postfix-mx too
+	if p < 0 {
+		return nil
+	}
+	k := e - p
+	prog := line[p : p+k+1] // postfix.../smtp[123]
+	b := strings.LastIndexByte(prog, '[')
+	slash := strings.IndexByte(prog, '/')
+	if b < 0 || slash < 0 || slash > b || !blAll(prog[b+1:len(prog)-1], blDigit) || !blAll(prog[len("postfix"):slash], blWordDotDash) || !blAll(prog[slash+1:b], blPathChar) || slash+1 == b || b+2 == len(prog) {
+		return nil
+	}
+	qs := p + k + 3
+	j := strings.Index(line[qs:], ": to=<")
+	if j <= 0 || !blAll(line[qs:qs+j], blWord) {
+		return nil
+	}
+	rs := qs + j + len(": to=<")
+	re := strings.IndexByte(line[rs:], '>')
+	if re < 0 || !strings.HasPrefix(line[rs+re:], ">,") {
+		return nil
+	}
+	ms := rs + re + 2
+	st := strings.Index(line[ms:], " status=")
+	if st < 0 {
+		return nil
+	}
+	ws := ms + st + len(" status=")
+	we := ws
+	for we < len(line) && blWord(line[we]) {
+		we++
+	}
+	if we == ws {
+		return nil
+	}
+	m := []int{p, len(line), qs, qs + j, rs, rs + re, ms, ms + st, ws, we, -1, -1}
+	rest := strings.TrimRight(line[we:], " \t\r\n\v\f")
+	switch {
+	case rest == "":
+	case strings.HasPrefix(rest, " (") && strings.HasSuffix(rest, ")"):
+		m[10], m[11] = we+2, we+len(rest)-1
+	default:
+		return nil
+	}
+	return m
+}
+
+func blDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func blWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+func blWordDotDash(c byte) bool { return blWord(c) || c == '.' || c == '-' }
+
+func blPathChar(c byte) bool { return blWordDotDash(c) || c == '/' }
+
+// blAll reports whether every byte of s satisfies f.
+func blAll(s string, f func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !f(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func blPostfix(line string) []blEvent {
-	m := blPostfixRE.FindStringSubmatchIndex(line)
+	m := blPostfixMatch(line)
 	if m == nil {
 		return nil
 	}

@@ -5,9 +5,11 @@ import (
 	"compress/gzip"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -256,6 +258,42 @@ func TestBatchLogs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// blPostfixRE is the reference blPostfixMatch is checked against.
+var blPostfixRE = regexp.MustCompile(`postfix[\w.-]*/[\w./-]+\[\d+\]: (\w+): to=<([^>]*)>,(.*?) status=(\w+)(?: \((.*)\))?\s*$`)
+
+func TestPostfixMatch(t *testing.T) {
+	var lines []string
+	for _, f := range []string{"postfix.log", "postfix-retries.log"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "batch", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	lines = append(lines,
+		"x postfix/smtp[1]: A1: to=<a@b>, status=sent",
+		"x postfix/smtp[1]: A1: to=<a@b>, relay=x, status=bounced (unclosed",
+		"x postfix/smtp[1]: A1: to=<a@b>, status=deferred (a (b) c)  ",
+		"x postfix-out/smtp/x[12]: A_1: to=<>, status=bounced ()",
+		"x postfix/smtp[]: A1: to=<a@b>, status=sent",
+		"x postfix//smtp[1]: A1: to=<a@b>, status=sent",
+		"x postfix/smtp[1]: A-1: to=<a@b>, status=sent",
+		"x postfix/smtp[1]: A1: to=<a@b> status=sent",
+		"x postfix/smtp[1]: : to=<a@b>, status=sent",
+		"postfix/smtp[1]: A1: to=<a@b>, x status=sent x",
+		"Nov 27 10:00:00 postfix-mx1 postfix/smtp[1]: A1: to=<a@b>, status=sent (ok)",
+	)
+	for _, l := range lines {
+		got, want := blPostfixMatch(l), blPostfixRE.FindStringSubmatchIndex(l)
+		if want != nil && got != nil {
+			want[0] = got[0] // only the submatches are used
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q:\n got %v\nwant %v", l, got, want)
+		}
 	}
 }
 
