@@ -28,6 +28,7 @@
  *                if called before `ready` has resolved.
  *   decodeAsync(input)  Promise of decode(input), waiting for ready.
  *   loaded       true once ready has resolved.
+ *   version      the version of the result format ("1"), once loaded.
  *
  * Files are found relative to this script's own URL:
  *   bounce-decoder.wasm beside it (override: data-wasm="URL" on the script tag),
@@ -94,6 +95,7 @@
 
   var api = {
     loaded: false,
+    version: "",
     wasmURL: wasmURL,
     ready: null,
     decode: function (input) {
@@ -124,6 +126,7 @@
           globalThis.__bounceDecoderReady = function () {
             delete globalThis.__bounceDecoderReady;
             goDecode = globalThis.__bounceDecoderDecode;
+            api.version = globalThis.__bounceDecoderVersion;
             resolve();
           };
           go.run(result.instance).then(function () {

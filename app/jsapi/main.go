@@ -9,13 +9,14 @@
 //	globalThis.__bounceDecoderDecode(input, length) → string
 //
 // where input is a string (text as pasted) or a Uint8Array (the raw bytes of
-// a mail file), and length, optional, is input.length for a string. The result is the JSON of the codes.Report that
-// `bouncedecoder decode` prints, except that span offsets are JavaScript
-// string indices (UTF-16 code units) into report.text instead of UTF-8 byte
-// offsets, so that report.text.slice(span.start, span.end) is the
-// highlighted token. When decoding fails the JSON is the partial report with
-// an extra "error" member; the function never throws a Go panic into the
-// page.
+// a mail file), and length, optional, is input.length for a string. The
+// result is the JSON of the codes.Report that `bounce-decoder decode`
+// prints, except that span offsets are JavaScript string indices (UTF-16
+// code units) into report.text instead of UTF-8 byte offsets, so that
+// report.text.slice(span.start, span.end) is the highlighted token, and that
+// problems and recipients are always arrays. When decoding fails the JSON is
+// the partial report with an extra "error" member; a Go panic is turned
+// into such an error, never thrown into the page.
 //
 // Build:
 //
