@@ -149,6 +149,29 @@ func TestJSAPIE2E(t *testing.T) {
 		assertClean(t, tab)
 	})
 
+	t.Run("static-subpath", func(t *testing.T) {
+		// The static site under a sub-path: the API finds its wasm and
+		// ../wasm_exec.js relative to its own URL.
+		st, err := loadSite(web, "/decoder")
+		if err != nil {
+			t.Fatal(err)
+		}
+		dist := t.TempDir()
+		if _, err := writeStaticSite(st, dist); err != nil {
+			t.Fatal(err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("/decoder/", http.StripPrefix("/decoder", http.FileServer(http.Dir(dist))))
+		srv := startHTTP(t, mux)
+		tab := newTab(t, browser)
+		jsapiOpenDemo(t, tab, srv.url+"/decoder/web/embed-demo.html", true)
+		jsapiCheckText(t, tab, jsapiText)
+		if src := attr(t, tab, `#widget-light iframe`, "src"); !strings.HasPrefix(src, srv.url+"/decoder/embed?theme=light#t=") {
+			t.Errorf("iframe src = %q, want the sub-path's /decoder/embed", src)
+		}
+		assertOnlySameOrigin(t, tab, srv.url)
+	})
+
 	t.Run("api-cross-origin", func(t *testing.T) {
 		if !jsapiCORS(t, appSrv.url+"/web/bounce-decoder.wasm", jsapiOrigin(docs)) {
 			t.Skip("SKIP: the app server sends no Access-Control-Allow-Origin for /web/bounce-decoder.wasm, " +
