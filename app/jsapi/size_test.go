@@ -213,3 +213,28 @@ func readFuncNames(p []byte, names map[int]string) {
 		}
 	}
 }
+
+func TestWasmPackage(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"github.com_bouncedecoder_bouncedecoder_codes.Decode", "github.com_bouncedecoder_bouncedecoder_codes"},
+		{"golang.org_x_text_encoding_japanese.init", "golang.org_x_text_encoding_japanese"},
+		{"regexp_syntax.init", "regexp_syntax"},
+		{"runtime.mallocgc", "runtime"},
+		{"runtime.foo_bar.baz", "runtime"},
+		{"main.main", "main"},
+		{"wasm_export_run", "wasm_export_run"},
+	}
+	for _, tt := range tests {
+		if got := wasmPackage(tt.name); got != tt.want {
+			t.Errorf("wasmPackage(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestWasmCodeSizesMalformed(t *testing.T) {
+	for _, m := range [][]byte{nil, []byte("\x00asm"), []byte("\x00asm\x01\x00\x00\x00\x0a\xff")} {
+		if _, _, err := wasmCodeSizes(m); err == nil {
+			t.Errorf("wasmCodeSizes(%q): no error", m)
+		}
+	}
+}
