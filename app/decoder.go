@@ -32,6 +32,8 @@ type decoder struct {
 	active   int    // card brought into view, -1 for none
 	loadErr  string // problem reading a file or a share link
 	dragging bool   // a file is dragged over the paste area
+
+	afterRender func() // called once a decode is drawn
 }
 
 // inputID is the id of the paste area.
@@ -66,11 +68,29 @@ func (d *decoder) decode(ctx app.Context, text string) {
 	d.decodeText(text)
 	ctx.Update()
 	ctx.Defer(func(ctx app.Context) {
+		if d.afterRender != nil {
+			d.afterRender()
+		}
+		scrollToFirstCode()
 		if el := app.Window().GetElementByID("result"); el.Truthy() {
 			ms := float64(time.Since(start).Microseconds()) / 1000
 			el.Call("setAttribute", "data-render-ms", strconv.FormatFloat(ms, 'f', 2, 64))
 		}
 	})
+}
+
+// scrollToFirstCode scrolls the text panel, when it scrolls by itself (on
+// wide screens), to the first highlighted code, so that a long mail shows
+// what was found rather than its headers.
+func scrollToFirstCode() {
+	doc := app.Window().Get("document")
+	panel := doc.Call("querySelector", ".text-panel")
+	mark := doc.Call("querySelector", `#highlighted-text mark[data-kind="reply_code"], #highlighted-text mark[data-kind="status"], #highlighted-text mark[data-kind="diagnostic"]`)
+	if !panel.Truthy() || !mark.Truthy() || panel.Get("scrollHeight").Int() <= panel.Get("clientHeight").Int() {
+		return
+	}
+	top := mark.Call("getBoundingClientRect").Get("top").Float() - panel.Call("getBoundingClientRect").Get("top").Float()
+	panel.Set("scrollTop", panel.Get("scrollTop").Float()+top-80)
 }
 
 // decodeText decodes text into the state.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -27,7 +28,12 @@ type embedPage struct {
 	observer app.Value
 	onResize app.Func
 	posted   float64
+	stop     chan struct{} // closed on dismount: ends the height poll
 }
+
+// heightPoll is how often the embed page checks its height besides the
+// resize observer.
+const heightPoll = 500 * time.Millisecond
 
 // maxLinkText is the largest text the "open in" link carries.
 const maxLinkText = 64 << 10
@@ -65,32 +71,50 @@ func (p *embedPage) OnMount(ctx app.Context) {
 	ctx.Defer(p.observe)
 }
 
-// observe posts the page's height now and on every change.
+// observe posts the page's height now, after each decode, and whenever the
+// body changes size. The body is observed, not the page's root element,
+// which go-app may replace when it mounts over the prerendered page.
 func (p *embedPage) observe(ctx app.Context) {
-	el := app.Window().GetElementByID("embed-root")
-	if !el.Truthy() {
-		return
-	}
-	p.postHeight(el)
+	p.afterRender = p.postHeight
+	p.postHeight()
 	ro := app.Window().Get("ResizeObserver")
 	if !ro.Truthy() {
 		return
 	}
 	p.onResize = app.FuncOf(func(this app.Value, args []app.Value) any {
-		p.postHeight(el)
+		p.postHeight()
 		return nil
 	})
 	p.observer = ro.New(p.onResize)
-	p.observer.Call("observe", el)
+	p.observer.Call("observe", app.Window().Get("document").Get("body"))
+	// Browsers hold back resize observations in frames they throttle
+	// (cross-origin iframes out of view): a slow poll catches up.
+	p.stop = make(chan struct{})
+	go func(stop <-chan struct{}) {
+		t := time.NewTicker(heightPoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				p.postHeight()
+			}
+		}
+	}(p.stop)
 }
 
 // postHeight tells the parent window the content height, when it changed.
-func (p *embedPage) postHeight(el app.Value) {
+func (p *embedPage) postHeight() {
 	parent := app.Window().Get("parent")
-	if !parent.Truthy() {
+	doc := app.Window().Get("document")
+	if !parent.Truthy() || !doc.Get("body").Truthy() {
 		return
 	}
-	h := math.Ceil(el.Call("getBoundingClientRect").Get("height").Float())
+	h := math.Ceil(doc.Get("body").Call("getBoundingClientRect").Get("height").Float())
+	if root := doc.Call("getElementById", "embed-root"); root.Truthy() {
+		h = math.Max(h, math.Ceil(root.Call("getBoundingClientRect").Get("height").Float()))
+	}
 	if h == p.posted {
 		return
 	}
@@ -99,6 +123,10 @@ func (p *embedPage) postHeight(el app.Value) {
 }
 
 func (p *embedPage) OnDismount() {
+	if p.stop != nil {
+		close(p.stop)
+		p.stop = nil
+	}
 	if p.observer != nil && p.observer.Truthy() {
 		p.observer.Call("disconnect")
 	}
