@@ -399,9 +399,18 @@ func readTextLoose(s string, regions []span, fb textFallback) []record {
 				if strings.EqualFold(a, fb.sender) {
 					continue
 				}
-				// The failure words come before the address on its line.
+				// The failure words come before the address on its line
+				// ("Could not be delivered to: <a>"), or right after it
+				// ("Your message to a couldn't be delivered").
 				ls := lineStart(s, sp.start)
 				l := strings.ToLower(s[ls:sp.start])
+				if !skipAddr(a) {
+					after := s[sp.end:min(g.end, sp.end+40)]
+					if k := strings.IndexByte(after, '\n'); k >= 0 {
+						after = after[:k]
+					}
+					l += " " + strings.ToLower(after)
+				}
 				for _, w := range failPhrases {
 					if strings.Contains(l, w) {
 						setRcpt(sp)
