@@ -38,7 +38,7 @@ func (p *decoderPage) loadFragment(ctx app.Context) {
 	case err != nil:
 		p.loadErr = err.Error()
 	case text != "" && text != p.input:
-		ctx.Defer(func(ctx app.Context) { p.load(ctx, text) })
+		ctx.Dispatch(func(ctx app.Context) { p.load(ctx, text) })
 	}
 }
 

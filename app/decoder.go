@@ -84,13 +84,13 @@ func (d *decoder) decode(ctx app.Context, text string) {
 // what was found rather than its headers.
 func scrollToFirstCode() {
 	doc := app.Window().Get("document")
-	panel := doc.Call("querySelector", ".text-panel")
+	panel := doc.Call("querySelector", ".text-scroll")
 	mark := doc.Call("querySelector", `#highlighted-text mark[data-kind="reply_code"], #highlighted-text mark[data-kind="status"], #highlighted-text mark[data-kind="diagnostic"]`)
 	if !panel.Truthy() || !mark.Truthy() || panel.Get("scrollHeight").Int() <= panel.Get("clientHeight").Int() {
 		return
 	}
 	top := mark.Call("getBoundingClientRect").Get("top").Float() - panel.Call("getBoundingClientRect").Get("top").Float()
-	panel.Set("scrollTop", panel.Get("scrollTop").Float()+top-80)
+	panel.Set("scrollTop", panel.Get("scrollTop").Float()+top-60)
 }
 
 // decodeText decodes text into the state.
@@ -302,7 +302,9 @@ func (d *decoder) renderResult(compact bool, extra app.UI) app.UI {
 			text = app.Div().Class("text-panel").Body(
 				app.H2().Class("panel-title").Text("The text, with what was found"),
 				&legend{},
-				&highlightedText{Text: r.Text, Recipients: r.Recipients, Active: d.active, OnPick: d.pick},
+				app.Div().Class("text-scroll").Body(
+					&highlightedText{Text: r.Text, Recipients: r.Recipients, Active: d.active, OnPick: d.pick},
+				),
 			)
 		}
 		body = app.Div().Class("result-found").DataSet("result", "found").DataSet("format", string(r.Format)).Body(

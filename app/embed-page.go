@@ -66,7 +66,7 @@ func (p *embedPage) OnMount(ctx app.Context) {
 	case err != nil:
 		p.loadErr = err.Error()
 	case text != "":
-		ctx.Defer(func(ctx app.Context) { p.load(ctx, text) })
+		ctx.Dispatch(func(ctx app.Context) { p.load(ctx, text) })
 	}
 	ctx.Defer(p.observe)
 }
