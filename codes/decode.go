@@ -343,9 +343,11 @@ func finish(s string, r *record) Recipient {
 		if cmd == "" {
 			// A DSN names the SMTP command only in its human-readable part
 			// ("in reply to RCPT TO command"): read it from there.
-			// Within 32 KiB of the record, so that many records in a
-			// large input stay linear.
-			cmd = commandFor(s[runeStart(s, max(0, r.block.start-32<<10)):runeStart(s, min(len(s), r.block.end+32<<10))], r.rcpt)
+			// The human-readable part precedes the delivery-status part
+			// (RFC 3464 section 2): look in the 16 KiB before the record
+			// and the record itself, not in the returned message after it;
+			// bounded, so that many records in a large input stay linear.
+			cmd = commandFor(s[runeStart(s, max(0, r.block.start-16<<10)):runeStart(s, min(len(s), r.block.end+1<<10))], r.rcpt)
 		}
 		reason = classifyReason(clue{
 			Diagnostic: r.diag, Reply: r.reply, Status: r.status, Provider: provider,
