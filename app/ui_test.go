@@ -3,6 +3,9 @@
 package main
 
 import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
 	"net/url"
 	"strings"
 	"testing"
@@ -147,7 +150,11 @@ func TestShare(t *testing.T) {
 			t.Errorf("decodeShare(%q) error = %v, want %v", frag, err, errShareBad)
 		}
 	}
-	big := encodeShare(strings.Repeat("a", codes.MaxInputSize+1))
+	var zb bytes.Buffer
+	zw, _ := flate.NewWriter(&zb, flate.BestSpeed)
+	zw.Write(bytes.Repeat([]byte("a"), codes.MaxInputSize+1))
+	zw.Close()
+	big := "t=" + base64.RawURLEncoding.EncodeToString(zb.Bytes())
 	if _, err := decodeShare(big); err != errShareTooLarge {
 		t.Errorf("too large: error = %v, want %v", err, errShareTooLarge)
 	}
