@@ -113,7 +113,8 @@ type codesPage struct {
 	app.Compo
 
 	ready   bool
-	query   string
+	query   string // the filter in force
+	initial string // the query the page opened with: the field's value attribute
 	pending int
 }
 
@@ -125,18 +126,23 @@ func (p *codesPage) OnMount(ctx app.Context) {
 
 func (p *codesPage) OnNav(ctx app.Context) {
 	p.query = ctx.Page().URL().Query().Get("q")
+	p.initial = p.query
 	ctx.Page().SetTitle("SMTP reply codes and enhanced status codes: Bounce Decoder")
 	ctx.Page().SetDescription("Every SMTP reply code, every IANA enhanced status code and the provider-specific codes of Gmail, Microsoft 365, Yahoo and others, explained.")
 }
 
+// onSearch filters the list 80 ms after the last keystroke, with the
+// field's value then. The field's value attribute stays the query the page
+// opened with, so drawing the page never undoes keystrokes.
 func (p *codesPage) onSearch(ctx app.Context, e app.Event) {
-	q := ctx.JSSrc().Get("value").String()
+	src := ctx.JSSrc()
 	p.pending++
 	n := p.pending
 	ctx.After(80*time.Millisecond, func(ctx app.Context) {
 		if n != p.pending {
 			return
 		}
+		q := src.Get("value").String()
 		p.query = q
 		u := *ctx.Page().URL()
 		v := u.Query()
@@ -169,7 +175,7 @@ func (p *codesPage) Render() app.UI {
 						ID("code-search").
 						Name("q").
 						Placeholder("5.7.26, mailbox full, yahoo, TSS04…").
-						Value(p.query).
+						Value(p.initial).
 						OnInput(p.onSearch),
 				),
 				app.P().Class("search-count").Role("status").DataSet("count", len(found)).
