@@ -10,10 +10,11 @@ type decoderPage struct {
 	app.Compo
 	decoder
 
-	ready  bool   // set in OnMount: the app runs in the browser
-	redact bool   // mask addresses, IPs and host names in what is copied or shared
-	share  string // the last share link made
-	status string // what the last copy did
+	ready    bool   // set in OnMount: the app runs in the browser
+	redact   bool   // mask addresses, IPs and host names in what is copied or shared
+	share    string // the last share link made
+	status   string // what the last copy did
+	fragment string // the URL fragment last read
 }
 
 func newDecoderPage() *decoderPage { return &decoderPage{decoder: decoder{active: -1}} }
@@ -33,6 +34,10 @@ func (p *decoderPage) OnNav(ctx app.Context) {
 // loadFragment decodes the text a share link carries, if any.
 func (p *decoderPage) loadFragment(ctx app.Context) {
 	frag := app.Window().Get("location").Get("hash").String()
+	if frag == p.fragment {
+		return // OnMount and OnNav both see the first page load
+	}
+	p.fragment = frag
 	text, err := decodeShare(frag)
 	switch {
 	case err != nil:
