@@ -464,6 +464,17 @@ func normalizeDiagnostic(s string) string {
 	b := make([]byte, 0, len(s))
 	space := true // drop leading white space
 	for i := 0; i < len(s); i++ {
+		if !space {
+			// Inside a word: copy the run of bytes that stay as they are.
+			j := i
+			for j < len(s) && diagPlain[s[j]] {
+				j++
+			}
+			b = append(b, s[i:j]...)
+			if i = j; i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
@@ -496,6 +507,16 @@ func normalizeDiagnostic(s string) string {
 	}
 	return d
 }
+
+// diagPlain tells the bytes that normalizeDiagnostic copies as they are
+// inside a word: all but ASCII white space and upper-case letters.
+var diagPlain = func() (t [256]bool) {
+	for i := range t {
+		c := byte(i)
+		t[i] = !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c >= 'A' && c <= 'Z')
+	}
+	return t
+}()
 
 // continuationAt returns the length of a reply code with an enhanced
 // status code and the space after them at s[i:] ("550-5.7.1 "), or 0.

@@ -18,8 +18,14 @@ func commandFor(text, rcpt string) string {
 	if len(text) > MaxInputSize {
 		text = text[:MaxInputSize]
 	}
-	lt := normalizeDiagnostic(text)
 	lr := normalizeDiagnostic(rcpt)
+	if !strings.Contains(lr, " ") && indexFold(text, lr) < 0 {
+		// Normalizing keeps each word of the text whole and only
+		// lower-cases its ASCII letters: an address (one word) that is not
+		// in the text, whatever its case, is not in the normalized text.
+		return ""
+	}
+	lt := normalizeDiagnostic(text)
 	for from, seen := 0, 0; from < len(lt) && seen < commandMaxMentions; seen++ {
 		k := strings.Index(lt[from:], lr)
 		if k < 0 {
