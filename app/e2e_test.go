@@ -393,8 +393,18 @@ func decodeLine(t *testing.T, tab context.Context) {
 		chromedp.WaitVisible(chromedp.CSS(`textarea[name=ndr]`)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("textarea[name=ndr]").value = ""`),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name=ndr]`), e2eLine),
-		chromedp.WaitVisible(chromedp.CSS(`.recipient-card[data-reply-code="550"]`)),
 	)
+	// Typing is slow on a loaded machine: a decode of the partly typed
+	// line may show first. Wait for the whole line and its result.
+	deadline := time.Now().Add(e2eTimeout)
+	done := fmt.Sprintf(`document.querySelector("textarea[name=ndr]").value === %q && `+
+		`!!document.querySelector('.recipient-card[data-reply-code="550"][data-status="5.1.1"]')`, e2eLine)
+	for !eval[bool](t, tab, done) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no result for the typed line: %v", attrs(t, tab, `textarea[name=ndr]`))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	card := attrs(t, tab, `.recipient-card`)
 	if card["data-status"] != "5.1.1" || card["data-permanent"] != "true" {
 		t.Errorf("recipient card = %v, want status 5.1.1, permanent", card)
