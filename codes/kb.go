@@ -1,7 +1,6 @@
 package codes
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -335,10 +334,108 @@ func kbSummary(ex Explanation, q Query) string {
 	return b.String()
 }
 
-// kbNormRE matches the reply code and enhanced code that start the lines of
-// a multi-line reply ("550-5.7.26 "), also where the lines were already
-// joined, so that phrases split over lines match once they are removed.
-var kbNormRE = regexp.MustCompile(`(?m)^[ \t>]*[245][0-9][0-9][ -]([245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?|[ \t][245][0-9][0-9]-[245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]`)
+// kbStripCodes replaces by one space each reply code and enhanced code that
+// start the lines of a multi-line reply ("550-5.7.26 "), also where the
+// lines were already joined, so that phrases split over lines match once
+// they are removed. It removes what the regular expression
+//
+//	(?m)^[ \t>]*[245][0-9][0-9][ -]([245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?|[ \t][245][0-9][0-9]-[245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]
+//
+// matches, in one pass without backtracking.
+func kbStripCodes(s string) string {
+	var b []byte // nil until the first code
+	last := 0
+	for i := 0; i < len(s); i++ {
+		n := 0
+		if i == 0 || s[i-1] == '\n' {
+			n = kbLineCodeAt(s, i)
+		}
+		if n == 0 && (s[i] == ' ' || s[i] == '\t') {
+			n = kbJoinedCodeAt(s, i)
+		}
+		if n == 0 {
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		b = append(append(b, s[last:i]...), ' ')
+		i += n - 1
+		last = i + 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
+
+// kbLineCodeAt returns the length of the codes that start the line at
+// s[i:] ("> 550-5.7.26 ", "550 "), or 0.
+func kbLineCodeAt(s string, i int) int {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '>') {
+		j++
+	}
+	if !kbReplyAt(s, j) || (s[j+3] != ' ' && s[j+3] != '-') {
+		return 0
+	}
+	j += 4
+	if k := kbStatusAt(s, j); k > 0 && j+k < len(s) && (s[j+k] == ' ' || s[j+k] == '\t') {
+		j += k
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+	}
+	return j - i
+}
+
+// kbJoinedCodeAt returns the length of a blank followed by the codes of a
+// continued reply line and one blank at s[i:] (" 550-5.7.26 "), or 0.
+func kbJoinedCodeAt(s string, i int) int {
+	j := i + 1
+	if !kbReplyAt(s, j) || s[j+3] != '-' {
+		return 0
+	}
+	j += 4
+	k := kbStatusAt(s, j)
+	if k == 0 || j+k >= len(s) || (s[j+k] != ' ' && s[j+k] != '\t') {
+		return 0
+	}
+	return j + k + 1 - i
+}
+
+// kbReplyAt reports whether s[j:] starts with a reply code of class 2, 4
+// or 5 and one more byte.
+func kbReplyAt(s string, j int) bool {
+	return j+3 < len(s) && (s[j] == '2' || s[j] == '4' || s[j] == '5') && isDigit(s[j+1]) && isDigit(s[j+2])
+}
+
+// kbStatusAt returns the length of the enhanced status code of class 2, 4
+// or 5 at s[j:] whose parts have 1 to 3 digits and that is not followed by
+// more digits, or 0.
+func kbStatusAt(s string, j int) int {
+	if j+1 >= len(s) || (s[j] != '2' && s[j] != '4' && s[j] != '5') || s[j+1] != '.' {
+		return 0
+	}
+	k := j + 2
+	for part := 0; part < 2; part++ {
+		d := 0
+		for k+d < len(s) && isDigit(s[k+d]) {
+			d++
+		}
+		if d == 0 || d > 3 {
+			return 0
+		}
+		k += d
+		if part == 0 {
+			if k >= len(s) || s[k] != '.' {
+				return 0
+			}
+			k++
+		}
+	}
+	return k - j
+}
 
 // kbNormalize lower-cases ASCII letters, drops the codes that start reply
 // lines and collapses runs of white space to one space.
@@ -346,7 +443,7 @@ func kbNormalize(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = kbNormRE.ReplaceAllString(s, " ")
+	s = kbStripCodes(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
