@@ -134,3 +134,94 @@ func TestKBStripCodesRegexp(t *testing.T) {
 		check(string(buf[:n]))
 	}
 }
+
+// commandForRef is commandFor as it was before it normalized its text
+// lazily: the whole text at once.
+func commandForRef(text, rcpt string) string {
+	rcpt = strings.TrimSpace(rcpt)
+	if len(rcpt) < 3 || text == "" {
+		return ""
+	}
+	if len(text) > MaxInputSize {
+		text = text[:MaxInputSize]
+	}
+	lr := normalizeDiagnostic(rcpt)
+	if !strings.Contains(lr, " ") && indexFold(text, lr) < 0 {
+		// Normalizing keeps each word of the text whole and only
+		// lower-cases its ASCII letters: an address (one word) that is not
+		// in the text, whatever its case, is not in the normalized text.
+		return ""
+	}
+	lt := normalizeDiagnostic(text)
+	for from, seen := 0, 0; from < len(lt) && seen < commandMaxMentions; seen++ {
+		k := strings.Index(lt[from:], lr)
+		if k < 0 {
+			break
+		}
+		at := from + k
+		// A Sendmail transcript names the command on the line before the
+		// reply that quotes the address: look a little before it too.
+		lo := max(0, at-commandLookBehind)
+		if i := strings.LastIndex(lt[lo:at], ">>> "); i >= 0 {
+			lo += i
+		} else {
+			lo = at
+		}
+		hi := min(len(lt), at+len(lr)+commandLookAhead)
+		if next := strings.Index(lt[at+len(lr):hi], lr); next >= 0 {
+			hi = at + len(lr) + next // stop at the next mention
+		}
+		if cmd := clueCommandIn(lt[lo:hi]); cmd != "" {
+			return cmd
+		}
+		from = at + len(lr)
+	}
+	return ""
+}
+
+// TestCommandForLazy checks commandFor, which normalizes only the part of
+// the text it reads, against commandForRef, which normalizes all of it, on
+// every corpus mail for each recipient it names, and on random texts made
+// of addresses, commands, reply codes and line breaks.
+func TestCommandForLazy(t *testing.T) {
+	check := func(text, rcpt string) {
+		t.Helper()
+		if got, want := commandFor(text, rcpt), commandForRef(text, rcpt); got != want {
+			t.Fatalf("commandFor(%.200q..., %q) = %q, want %q", text, rcpt, got, want)
+		}
+	}
+	n := 0
+	for _, m := range loadCorpusMails(t) {
+		r, _ := Decode(m)
+		for _, rc := range r.Recipients {
+			check(string(m), rc.Recipient)
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no recipients in the corpus")
+	}
+	pad := strings.Repeat("Received: from relay.example\n", 40)
+	for _, text := range []string{
+		"From: x\n550-5.1.1 " + pad + "bob@example.org\n>>> DATA",
+		"From: x\n550-5.1.1 >>> RCPT TO:" + pad + "<bob@example.org>: 550 unknown",
+		"From: x\n" + pad + "\n" + strings.Repeat(" ", 2000) + "after RCPT TO: bob@example.org",
+		"5.1.1 - Unknown address error 550-'" + pad + "bob@example.org (in reply to RCPT TO command)'",
+	} {
+		check(text, "bob@example.org")
+	}
+	pieces := []string{"bob@example.org", "a@a@a", "a@a@a@a",  "BOB@Example.ORG", "<bob@example.org>", " ", "  ", "\n", "\r\n", "\t",
+		">>> ", ">>> DATA", "RCPT TO:", "in reply to ", "after ", "end of data", "550-5.1.1 ", "550 5.1.1 ", "5.1.1 - x 550-'",
+		"'", "x", "Unknown user", "(in reply to RCPT TO command)", strings.Repeat("word ", 60), strings.Repeat("Received: from relay\n", 30),
+		strings.Repeat(" ", 1000), strings.Repeat("\n", 500), "\n550-5.1.1 ", "\n>>> RCPT TO:<bob@example.org>\n"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(80) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for _, rcpt := range []string{"bob@example.org", "Bob@Example.org", "550-5.1.1", "a b@c", "a@a@a"} {
+			check(b.String(), rcpt)
+		}
+	}
+}

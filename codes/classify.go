@@ -461,9 +461,35 @@ var sesPrefixRE = regexp.MustCompile(`^[245]\.[0-9]{1,3}\.[0-9]{1,3} - [a-z ]+ (
 // multi-line reply repeats ("550-5.7.1 "), left inside the text when the
 // lines are joined.
 func normalizeDiagnostic(s string) string {
-	b := make([]byte, 0, len(s))
-	space := true // drop leading white space
-	for i := 0; i < len(s); i++ {
+	n := diagNorm{s: s, b: make([]byte, 0, len(s)), space: true}
+	n.run(len(s), len(s))
+	d := string(n.b)
+	if len(d) > 8 && d[1] == '.' && d[0] >= '2' && d[0] <= '5' {
+		if m := sesPrefixRE.FindStringSubmatchIndex(d); m != nil {
+			d = d[m[2]:m[3]] + " " + strings.TrimSuffix(d[m[1]:], "'")
+		}
+	}
+	return d
+}
+
+// diagNorm is normalizeDiagnostic's loop, resumable so that a caller can
+// normalize a long text only as far as it reads it (see commandFor). After
+// each run, b is a prefix of the normalized text, before the rewriting of
+// Amazon SES's summary prefix; once i reaches len(s), b is all of it.
+type diagNorm struct {
+	s     string
+	i     int    // next byte of s to read
+	b     []byte // normalized so far
+	space bool   // the last byte written is a space, or none was written
+	long  bool   // more than 3 bytes were written before s (see run)
+}
+
+// run reads s until i reaches rawEnd or b holds outLen bytes, or to the end
+// of s, where it drops a trailing space.
+func (n *diagNorm) run(rawEnd, outLen int) {
+	s, b, space := n.s, n.b, n.space
+	i := n.i
+	for ; i < len(s) && i < rawEnd && len(b) < outLen; i++ {
 		if !space {
 			// Inside a word: copy the run of bytes that stay as they are.
 			j := i
@@ -486,26 +512,23 @@ func normalizeDiagnostic(s string) string {
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
 		}
-		if space && len(b) > 3 && c >= '2' && c <= '5' {
+		if space && (n.long || len(b) > 3) && c >= '2' && c <= '5' {
 			// "550-5.7.1 " or "550 5.7.1 " inside the text: skip it.
-			if n := continuationAt(s, i); n > 0 {
-				i += n - 1
+			if k := continuationAt(s, i); k > 0 {
+				i += k - 1
 				continue
 			}
 		}
 		b = append(b, c)
 		space = false
 	}
-	if n := len(b); n > 0 && b[n-1] == ' ' {
-		b = b[:n-1]
-	}
-	d := string(b)
-	if len(d) > 8 && d[1] == '.' && d[0] >= '2' && d[0] <= '5' {
-		if m := sesPrefixRE.FindStringSubmatchIndex(d); m != nil {
-			d = d[m[2]:m[3]] + " " + strings.TrimSuffix(d[m[1]:], "'")
+	if i >= len(s) && n.i < len(s) {
+		i = len(s)
+		if k := len(b); k > 0 && b[k-1] == ' ' {
+			b = b[:k-1]
 		}
 	}
-	return d
+	n.b, n.space, n.i = b, space, i
 }
 
 // diagPlain tells the bytes that normalizeDiagnostic copies as they are

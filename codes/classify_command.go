@@ -1,6 +1,9 @@
 package codes
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // commandFor returns the SMTP command that the human-readable part of a
 // bounce says the reply for recipient rcpt answered ("RCPT", "DATA", ...), or
@@ -19,37 +22,119 @@ func commandFor(text, rcpt string) string {
 		text = text[:MaxInputSize]
 	}
 	lr := normalizeDiagnostic(rcpt)
-	if !strings.Contains(lr, " ") && indexFold(text, lr) < 0 {
+	t := commandText{lr: []byte(lr)}
+	if strings.Contains(lr, " ") || sesLike(text) {
+		lt := normalizeDiagnostic(text)
+		t.diagNorm = diagNorm{s: lt, i: len(lt), b: []byte(lt)}
+	} else {
 		// Normalizing keeps each word of the text whole and only
 		// lower-cases its ASCII letters: an address (one word) that is not
 		// in the text, whatever its case, is not in the normalized text.
-		return ""
+		p := indexFold(text, lr)
+		if p < 0 {
+			return ""
+		}
+		// Normalize from a line well before the first mention, and
+		// only as far as the mentions are read.
+		c := commandCut(text, p)
+		t.diagNorm = diagNorm{s: text, i: c, space: true, long: c > 0}
+		if c > 0 {
+			if at := t.index(0); at < 0 {
+				return ""
+			} else if at < commandLookBehind {
+				t.diagNorm = diagNorm{s: text, space: true} // too close: from the start
+			}
+		}
 	}
-	lt := normalizeDiagnostic(text)
-	for from, seen := 0, 0; from < len(lt) && seen < commandMaxMentions; seen++ {
-		k := strings.Index(lt[from:], lr)
-		if k < 0 {
+	for from, seen := 0, 0; seen < commandMaxMentions; seen++ {
+		at := t.index(from)
+		if at < 0 {
 			break
 		}
-		at := from + k
 		// A Sendmail transcript names the command on the line before the
 		// reply that quotes the address: look a little before it too.
 		lo := max(0, at-commandLookBehind)
-		if i := strings.LastIndex(lt[lo:at], ">>> "); i >= 0 {
+		if i := bytes.LastIndex(t.b[lo:at], []byte(">>> ")); i >= 0 {
 			lo += i
 		} else {
 			lo = at
 		}
-		hi := min(len(lt), at+len(lr)+commandLookAhead)
-		if next := strings.Index(lt[at+len(lr):hi], lr); next >= 0 {
+		end := at + len(lr) + commandLookAhead
+		t.run(len(t.s), end)
+		hi := min(len(t.b), end)
+		if next := bytes.Index(t.b[at+len(lr):hi], t.lr); next >= 0 {
 			hi = at + len(lr) + next // stop at the next mention
 		}
-		if cmd := clueCommandIn(lt[lo:hi]); cmd != "" {
+		if cmd := clueCommandIn(string(t.b[lo:hi])); cmd != "" {
 			return cmd
 		}
 		from = at + len(lr)
 	}
 	return ""
+}
+
+// commandText is the normalized text that commandFor searches for the
+// normalized address lr, normalized only as far as it was searched.
+type commandText struct {
+	diagNorm
+	lr []byte
+}
+
+// index returns the index of the first mention of lr at or after from in
+// the normalized text, or -1. lr is one word, so each mention comes from
+// lr written in the raw text, whatever its case: index normalizes up to the
+// next such place only.
+func (t *commandText) index(from int) int {
+	for start := from; ; {
+		if k := bytes.Index(t.b[start:], t.lr); k >= 0 {
+			return start + k
+		}
+		if t.i >= len(t.s) {
+			return -1
+		}
+		start = max(start, len(t.b)-len(t.lr)+1)
+		// The bytes after b come from s[t.i:]: a mention not yet in b
+		// ends there.
+		r := max(0, t.i-len(t.lr)+1)
+		q := indexFold(t.s[r:], string(t.lr))
+		if q < 0 {
+			return -1
+		}
+		t.run(r+q+len(t.lr), len(t.s)+1)
+	}
+}
+
+// commandCut returns where commandFor may start normalizing text whose
+// first mention of the address is at p: the start of a line
+// commandCutMargin bytes or more before p, after at least 4 bytes that are
+// not white space, so that normalizing from there goes on exactly as
+// normalizing from the start would (a line break is never inside a skipped
+// reply code, and the first 4 bytes are never skipped). 0 for the start.
+func commandCut(text string, p int) int {
+	if p <= commandCutMargin {
+		return 0
+	}
+	c := strings.LastIndexByte(text[:p-commandCutMargin], '\n') + 1
+	n := 0
+	for i := 0; i < c && n < 4; i++ {
+		if diagPlain[text[i]] || text[i] >= 'A' && text[i] <= 'Z' {
+			n++
+		}
+	}
+	if n < 4 {
+		return 0
+	}
+	return c
+}
+
+// sesLike reports whether normalizing text would start with an enhanced
+// status code, where normalizeDiagnostic may rewrite Amazon SES's summary.
+func sesLike(text string) bool {
+	i := 0
+	for i < len(text) && !diagPlain[text[i]] && !(text[i] >= 'A' && text[i] <= 'Z') {
+		i++
+	}
+	return i+1 < len(text) && text[i] >= '2' && text[i] <= '5' && text[i+1] == '.'
 }
 
 // How far around a recipient's mention commandFor looks for a command, and
@@ -59,4 +144,5 @@ const (
 	commandLookBehind  = 200
 	commandLookAhead   = 400
 	commandMaxMentions = 16
+	commandCutMargin   = 1024
 )
