@@ -210,7 +210,7 @@ func TestCommandForLazy(t *testing.T) {
 	} {
 		check(text, "bob@example.org")
 	}
-	pieces := []string{"bob@example.org", "a@a@a", "a@a@a@a",  "BOB@Example.ORG", "<bob@example.org>", " ", "  ", "\n", "\r\n", "\t",
+	pieces := []string{"bob@example.org", "a@a@a", "a@a@a@a", "BOB@Example.ORG", "<bob@example.org>", " ", "  ", "\n", "\r\n", "\t",
 		">>> ", ">>> DATA", "RCPT TO:", "in reply to ", "after ", "end of data", "550-5.1.1 ", "550 5.1.1 ", "5.1.1 - x 550-'",
 		"'", "x", "Unknown user", "(in reply to RCPT TO command)", strings.Repeat("word ", 60), strings.Repeat("Received: from relay\n", 30),
 		strings.Repeat(" ", 1000), strings.Repeat("\n", 500), "\n550-5.1.1 ", "\n>>> RCPT TO:<bob@example.org>\n"}
