@@ -225,3 +225,24 @@ func TestCommandForLazy(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexLower checks indexLower, which stripHTML uses instead of
+// lower-casing the rest of the document, against what it replaced, on
+// random texts with upper case, runes whose lower case is ASCII ("İ", the
+// Kelvin sign), runes that fold to ASCII ("ſ") and invalid UTF-8.
+func TestIndexLower(t *testing.T) {
+	pieces := []string{"</style", "</STYLE", "</Style>", "</ſtyle", "</scrİpt", "</script", "\u212a", "İ", "é", "\xff", "x", " ", "<", "/", "style"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, sub := range []string{"</style", "</script"} {
+			if got, want := indexLower(s, sub), strings.Index(strings.ToLower(s), sub); got != want {
+				t.Fatalf("indexLower(%q, %q) = %d, want %d", s, sub, got, want)
+			}
+		}
+	}
+}

@@ -659,6 +659,26 @@ func guessBoundary(body string) string {
 	return ""
 }
 
+// indexLower returns strings.Index(strings.ToLower(s), sub) for an ASCII
+// lower-case sub, without lower-casing s when s is ASCII up to the match
+// (the case of HTML), where both give the same byte offset.
+func indexLower(s, sub string) int {
+	if k := indexFold(s, sub); k >= 0 && isASCII(s[:k+len(sub)]) {
+		return k
+	}
+	return strings.Index(strings.ToLower(s), sub)
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // stripHTML turns an HTML text part into plain text: tags dropped, block
 // elements as line breaks, entities decoded.
 func stripHTML(s string) string {
@@ -689,7 +709,7 @@ func stripHTML(s string) string {
 		switch name {
 		case "style", "script", "head", "title":
 			if !strings.HasPrefix(tag, "/") {
-				if k := strings.Index(strings.ToLower(s[i:]), "</"+name); k >= 0 {
+				if k := indexLower(s[i:], "</"+name); k >= 0 {
 					i += k
 				}
 			}
