@@ -37,12 +37,12 @@ func commandFor(text, rcpt string) string {
 		// Normalize from a line well before the first mention, and
 		// only as far as the mentions are read.
 		c := commandCut(text, p)
-		t.diagNorm = diagNorm{s: text, i: c, space: true, long: c > 0}
+		t.diagNorm = diagNorm{s: text, i: c, b: make([]byte, 0, len(text)-c), space: true, long: c > 0}
 		if c > 0 {
 			if at := t.index(0); at < 0 {
 				return ""
 			} else if at < commandLookBehind {
-				t.diagNorm = diagNorm{s: text, space: true} // too close: from the start
+				t.diagNorm = diagNorm{s: text, b: t.b[:0], space: true} // too close: from the start
 			}
 		}
 	}
