@@ -246,3 +246,67 @@ func TestIndexLower(t *testing.T) {
 		}
 	}
 }
+
+// clueCommandInRef is clueCommandIn as it was before it skipped the
+// tokens whose shared part the text lacks.
+func clueCommandInRef(d string) string {
+	best, cmd := len(d), ""
+	for _, mark := range commandMarks {
+		for from := 0; from < best; {
+			k := strings.Index(d[from:], mark)
+			if k < 0 || from+k >= best {
+				break
+			}
+			at := from + k
+			rest := d[at+len(mark):]
+			for _, w := range commandWords {
+				if strings.HasPrefix(rest, w.word) && (len(rest) == len(w.word) || !isAlnum(rest[len(w.word)])) {
+					best, cmd = at, w.cmd
+					break
+				}
+			}
+			from = at + len(mark)
+		}
+	}
+	for _, t := range commandTokens {
+		if k := strings.Index(d, t.token); k >= 0 && k < best {
+			best, cmd = k, t.cmd
+		}
+	}
+	return cmd
+}
+
+// TestClueCommandInKeys checks clueCommandIn against clueCommandInRef on
+// random texts made of marks, commands and tokens.
+func TestClueCommandInKeys(t *testing.T) {
+	var pieces []string
+	for _, m := range commandMarks {
+		pieces = append(pieces, m)
+	}
+	for _, w := range commandWords {
+		pieces = append(pieces, w.word, w.word+"x")
+	}
+	for _, tk := range commandTokens {
+		pieces = append(pieces, tk.token, tk.token[:len(tk.token)/2])
+	}
+	pieces = append(pieces, commandTokenKeys[:]...)
+	pieces = append(pieces, " ", "x", strings.Repeat("word ", 30))
+	rng := rand.New(rand.NewPCG(7, 8))
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		got, want := clueCommandIn(b.String()), clueCommandInRef(b.String())
+		if got != want {
+			t.Fatalf("clueCommandIn(%q) = %q, want %q", b.String(), got, want)
+		}
+		if got != "" {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no command in any text")
+	}
+}

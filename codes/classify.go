@@ -228,13 +228,19 @@ var commandWords = [...]struct{ word, cmd string }{
 // commandTokens name the command on their own: Yahoo "[RCPT_TO]", qmail's
 // "does not like recipient" and "my name was rejected", Postfix's "refused
 // to talk to me".
-var commandTokens = [...]struct{ token, cmd string }{
-	{"[rcpt_to]", "RCPT"}, {"[mail_from]", "MAIL"}, {"[data]", "DATA"},
-	{"does not like recipient", "RCPT"}, {"does not like sender", "MAIL"},
-	{"my name was rejected", "HELO"}, {"failed after i sent the message", "DATA"},
-	{"but sender was rejected", "MAIL"}, {"but greeting failed", "CONN"},
-	{"refused to talk to me", "CONN"}, {" in rcpt to", "RCPT"}, {" in mail from", "MAIL"},
+var commandTokens = [...]struct {
+	token, cmd string
+	key        int // index in commandTokenKeys of a part of token, or -1
+}{
+	{"[rcpt_to]", "RCPT", 0}, {"[mail_from]", "MAIL", 0}, {"[data]", "DATA", 0},
+	{"does not like recipient", "RCPT", 1}, {"does not like sender", "MAIL", 1}, {"my name was rejected", "HELO", -1},
+	{"failed after i sent the message", "DATA", -1}, {"but sender was rejected", "MAIL", 2}, {"but greeting failed", "CONN", 2},
+	{"refused to talk to me", "CONN", -1}, {" in rcpt to", "RCPT", 3}, {" in mail from", "MAIL", 3},
 }
+
+// commandTokenKeys are parts shared by several commandTokens: a text
+// without the part has none of them.
+var commandTokenKeys = [...]string{"[", "does not like ", "but ", " in "}
 
 // clueCommandIn returns the command named first in the lower-cased text d,
 // or "".
@@ -257,8 +263,21 @@ func clueCommandIn(d string) string {
 			from = at + len(mark)
 		}
 	}
+	var keys [len(commandTokenKeys)]int8 // 0 not looked up, 1 in d, -1 not
 	for _, t := range commandTokens {
-		if k := strings.Index(d, t.token); k >= 0 && k < best {
+		if t.key >= 0 {
+			if keys[t.key] == 0 {
+				keys[t.key] = -1
+				if strings.Contains(d, commandTokenKeys[t.key]) {
+					keys[t.key] = 1
+				}
+			}
+			if keys[t.key] < 0 {
+				continue
+			}
+		}
+		// A token before best ends before best+len(token)-1.
+		if k := strings.Index(d[:min(len(d), best+len(t.token)-1)], t.token); k >= 0 && k < best {
 			best, cmd = k, t.cmd
 		}
 	}
