@@ -310,3 +310,33 @@ func TestClueCommandInKeys(t *testing.T) {
 		t.Fatal("no command in any text")
 	}
 }
+
+// TestKBGrams checks that the byte-pair filter of Explain never rejects a
+// needle that is in the text, and that it rejects some that are not.
+func TestKBGrams(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	rejected := 0
+	buf := make([]byte, 200)
+	for range 2000 {
+		n := 1 + rng.IntN(len(buf))
+		for i := range n {
+			buf[i] = byte(' ' + rng.IntN(95))
+		}
+		s := string(buf[:n])
+		var g kbGrams
+		g.add(s)
+		for range 20 {
+			i := rng.IntN(n)
+			j := i + rng.IntN(n-i+1)
+			if !g.may(s[i:j]) {
+				t.Fatalf("may(%q) = false for a part of %q", s[i:j], s)
+			}
+		}
+		if !g.may("spamhaus") && !strings.Contains(s, "spamhaus") {
+			rejected++
+		}
+	}
+	if rejected == 0 {
+		t.Fatal("the filter rejected nothing")
+	}
+}

@@ -161,12 +161,14 @@ func Explain(q Query) Explanation {
 		q.Text = q.Text[:kbMaxText]
 	}
 	lt := kbNormalize(q.Text)
+	var g kbGrams
+	g.add(lt)
 	prov := q.Provider
 	if prov == "" && q.Text != "" {
 		prov, _, _ = DetectProvider(q.Text)
 	}
 	var ex Explanation
-	if e, ok := kbMatchProvider(q, lt, prov); ok {
+	if e, ok := kbMatchProvider(q, lt, &g, prov); ok {
 		ex = kbFromEntry(e, q)
 		ex.Provider = e.Provider
 		if e.AgainstIANA && !q.Status.IsZero() {
@@ -184,7 +186,7 @@ func Explain(q Query) Explanation {
 			ex.Links = append(ex.Links, Link{p.Name + ": help for senders", p.URL})
 		}
 	}
-	if bl, ok := kbFindBlocklist(lt); ok && ex.Entry != bl.ID {
+	if bl, ok := kbFindBlocklist(lt, &g); ok && ex.Entry != bl.ID {
 		ex.Blocklist = bl.ID
 		if k := kbKindOf(ex.Entry); k == KindProvider {
 			ex.Meaning += " The text names " + bl.Title + ": " + bl.Meaning
@@ -541,8 +543,35 @@ func DetectProvider(text string) (id string, start, end int) {
 	return m.provider, start, end
 }
 
+// kbGrams is the set of the byte pairs of a text, hashed to 4096 bits: a
+// needle one of whose pairs is not in the set is not in the text, which
+// saves most of the searches for the knowledge base's tokens and phrases.
+type kbGrams [64]uint64
+
+// kbGram hashes the byte pair a, b.
+func kbGram(a, b byte) uint { return (uint(a)<<5 ^ uint(b)) & 4095 }
+
+// add adds the byte pairs of s.
+func (g *kbGrams) add(s string) {
+	for i := 0; i+1 < len(s); i++ {
+		h := kbGram(s[i], s[i+1])
+		g[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// may reports whether needle may be in the text: false when one of its
+// byte pairs is not.
+func (g *kbGrams) may(needle string) bool {
+	for i := 0; i+1 < len(needle); i++ {
+		if h := kbGram(needle[i], needle[i+1]); g[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // kbMatchProvider finds the best provider entry for q.
-func kbMatchProvider(q Query, lt, prov string) (Entry, bool) {
+func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) {
 	best, bestScore := -1, 0
 	for _, i := range kbProviderIdx {
 		e := &kbAll[i]
@@ -558,13 +587,13 @@ func kbMatchProvider(q Query, lt, prov string) (Entry, bool) {
 		if !same && e.Token == "" && !(codeOnly && prov == "") {
 			continue // only tokens select another provider's entries
 		}
-		tok := e.Token != "" && lt != "" && kbIndexWord(lt, kbTokens[i]) >= 0
+		tok := e.Token != "" && lt != "" && g.may(kbTokens[i]) && kbIndexWord(lt, kbTokens[i]) >= 0
 		if e.Token != "" && !tok {
 			continue // a token entry applies only where its token is written
 		}
 		plen := 0
 		for _, m := range e.Match {
-			if len(m) > plen && strings.Contains(lt, m) {
+			if len(m) > plen && g.may(m) && strings.Contains(lt, m) {
 				plen = len(m)
 			}
 		}

@@ -220,17 +220,17 @@ func kbRFCLinks(refs string) []Link {
 	return out
 }
 
-// kbFindBlocklist returns the blocklist named in lt (normalized text): the
-// entry with the longest matching phrase. A Spamhaus citation together with
+// kbFindBlocklist returns the blocklist named in lt (normalized text, whose
+// byte pairs are g): the entry with the longest matching phrase. A Spamhaus citation together with
 // a 127.255.255.x answer is the receiver's query error, not a listing.
-func kbFindBlocklist(lt string) (Entry, bool) {
+func kbFindBlocklist(lt string, g *kbGrams) (Entry, bool) {
 	if lt == "" {
 		return Entry{}, false
 	}
 	best, bestLen := -1, 0
 	for _, i := range kbBlocklistIdx {
 		for _, m := range kbAll[i].Match {
-			if len(m) > bestLen && kbIndexWord(lt, m) >= 0 {
+			if len(m) > bestLen && g.may(m) && kbIndexWord(lt, m) >= 0 {
 				best, bestLen = i, len(m)
 			}
 		}
