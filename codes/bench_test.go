@@ -340,3 +340,13 @@ func TestKBGrams(t *testing.T) {
 		t.Fatal("the filter rejected nothing")
 	}
 }
+
+// TestReturnMarkerNeeds checks that every return marker has one of the
+// keys isReturnMarker looks for first.
+func TestReturnMarkerNeeds(t *testing.T) {
+	for i, m := range returnMarkers {
+		if returnMarkerNeeds[i] == 0 {
+			t.Errorf("return marker %q has none of %q", m, returnMarkerKeys)
+		}
+	}
+}

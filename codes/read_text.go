@@ -30,6 +30,22 @@ var returnMarkers = [...]string{
 	"return-path: <",
 }
 
+// returnMarkerKeys are parts of the returnMarkers: each marker has one or
+// more, and a line without them has no marker. returnMarkerNeeds has, for
+// each marker, the bit 1<<k of each key k it has.
+var returnMarkerKeys = [...]string{"ssage", "rigina", "copy", ": "}
+
+var returnMarkerNeeds = func() (needs [len(returnMarkers)]uint8) {
+	for i, m := range returnMarkers {
+		for k, key := range returnMarkerKeys {
+			if strings.Contains(m, key) {
+				needs[i] |= 1 << k
+			}
+		}
+	}
+	return needs
+}()
+
 // isReturnMarker reports whether a line starts the returned message.
 func isReturnMarker(l string) bool {
 	t := strings.TrimSpace(l)
@@ -56,11 +72,17 @@ func isReturnMarker(l string) bool {
 		}
 		lt[i] = c
 	}
-	if !hasBytes(lt, "ssage") && !hasBytes(lt, "rigina") && !hasBytes(lt, "copy") && !hasBytes(lt, ": ") {
+	var has uint8 // the returnMarkerKeys in lt
+	for k, key := range returnMarkerKeys {
+		if hasBytes(lt, key) {
+			has |= 1 << k
+		}
+	}
+	if has == 0 {
 		return false
 	}
-	for _, m := range returnMarkers {
-		if hasBytes(lt, m) {
+	for i, m := range returnMarkers {
+		if need := returnMarkerNeeds[i]; has&need == need && hasBytes(lt, m) {
 			if m == "received: from" || m == "return-path: <" {
 				// A header line of the returned message shown inline.
 				return len(lt) >= len(m) && string(lt[:len(m)]) == m && l == t
