@@ -13,6 +13,7 @@ type navBar struct {
 var navLinks = [...]struct{ Path, Label string }{
 	{"/", "Decoder"},
 	{"/codes", "Codes"},
+	{"/batch", "Batch"},
 	{"/about", "About"},
 }
 

@@ -24,19 +24,13 @@ type recipientCard struct {
 // cardID returns the element id of the card at index i.
 func cardID(i int) string { return "card-" + strconv.Itoa(i) }
 
-// entryFor returns the knowledge-base entry that explains rc best, "" if
-// none.
+// entryFor returns the knowledge-base entry the decoder explained rc from,
+// "" if it has no reference page.
 func entryFor(rc codes.Recipient) string {
-	reply, _ := codes.ParseReplyCode(rc.ReplyCode)
-	status, _ := codes.ParseEnhancedCode(rc.Status)
-	if reply.IsZero() && status.IsZero() && rc.Diagnostic == "" {
+	if _, ok := codes.LookupEntry(rc.Entry); !ok {
 		return ""
 	}
-	ex := codes.Explain(codes.Query{Provider: rc.Provider, Reply: reply, Status: status, Text: rc.Diagnostic})
-	if _, ok := codes.LookupEntry(ex.Entry); !ok {
-		return ""
-	}
-	return ex.Entry
+	return rc.Entry
 }
 
 func (c *recipientCard) Render() app.UI {
