@@ -65,6 +65,7 @@ test-e2e:
 bench:
 	$(GO) test ./codes -run '^$$' -bench . -benchmem
 	$(GO) test ./app -run '^$$' -bench Browser -benchtime 1x -v
+	$(GO) test ./app/jsapi -run '^$$' -bench WasmSize -benchtime 1x
 
 ## fuzz: fuzz the decoder for a minute
 fuzz:
