@@ -37,7 +37,7 @@ func commandFor(text, rcpt string) string {
 		// Normalize from a line well before the first mention, and
 		// only as far as the mentions are read.
 		c := commandCut(text, p)
-		t.diagNorm = diagNorm{s: text, i: c, b: make([]byte, 0, len(text)-c), space: true, long: c > 0}
+		t.diagNorm = diagNorm{s: text, i: c, b: make([]byte, 0, min(len(text)-c, 4<<10)), space: true, long: c > 0}
 		if c > 0 {
 			if at := t.index(0); at < 0 {
 				return ""
