@@ -66,6 +66,7 @@ bench:
 	$(GO) test ./codes -run '^$$' -bench . -benchmem
 	$(GO) test ./app -run '^$$' -bench Browser -benchtime 1x -v
 	$(GO) test ./app/jsapi -run '^$$' -bench WasmSize -benchtime 1x
+	BATCH_E2E_MB=50 $(GO) test ./app -run 'TestE2EBatch$$/throughput' -v
 
 ## fuzz: fuzz the decoder for a minute
 fuzz:
