@@ -127,7 +127,7 @@ func (d *doc) addHeader(k secKind, fields []hfield) {
 func normalize(input []byte) *doc {
 	d := &doc{secs: make([]section, 0, 8)}
 	d.buf.Grow(len(input) + len(input)/8)
-	s := crlfToLF(string(input))
+	s := crlfToLFBytes(input)
 	if !strings.HasPrefix(s, "From ") {
 		d.message(s)
 		return d
@@ -239,6 +239,26 @@ func crlfToLF(b string) string {
 	return string(out)
 }
 
+// crlfToLFBytes is crlfToLF of string(b), copying b once.
+func crlfToLFBytes(b []byte) string {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	var out strings.Builder
+	out.Grow(len(b))
+	for {
+		i := bytes.Index(b, crlf)
+		if i < 0 {
+			out.Write(b)
+			return out.String()
+		}
+		out.Write(b[:i])
+		b = b[i+1:] // keep the LF
+	}
+}
+
+var crlf = []byte("\r\n")
+
 // looksLikeHeader reports whether s starts with an RFC 5322 header field.
 func looksLikeHeader(s string) bool {
 	line := s
@@ -335,7 +355,16 @@ var wordDecoder = &mime.WordDecoder{CharsetReader: func(charset string, r io.Rea
 	if e == nil {
 		return nil, fmt.Errorf("codes: unknown charset %q", charset)
 	}
-	return e.NewDecoder().Reader(r), nil
+	// Decode at once: an encoded word is short, and a reader with WriteTo
+	// spares mime's io.Copy its 32 KiB buffer.
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if b, err = e.NewDecoder().Bytes(b); err != nil {
+		return nil, err
+	}
+	return bytes.NewReader(b), nil
 }}
 
 // decodeFields decodes RFC 2047 encoded words and stray 8-bit text in header values.
