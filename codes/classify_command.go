@@ -3,7 +3,14 @@ package codes
 import (
 	"bytes"
 	"strings"
+	"sync"
 )
+
+// commandBufs holds the buffers that commandFor normalizes text into; one
+// larger than commandBufMax is left to the garbage collector.
+var commandBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
+
+const commandBufMax = 64 << 10
 
 // commandFor returns the SMTP command that the human-readable part of a
 // bounce says the reply for recipient rcpt answered ("RCPT", "DATA", ...), or
@@ -37,7 +44,14 @@ func commandFor(text, rcpt string) string {
 		// Normalize from a line well before the first mention, and
 		// only as far as the mentions are read.
 		c := commandCut(text, p)
-		t.diagNorm = diagNorm{s: text, i: c, b: make([]byte, 0, min(len(text)-c, 4<<10)), space: true, long: c > 0}
+		bp := commandBufs.Get().(*[]byte)
+		defer func() {
+			if cap(t.b) <= commandBufMax {
+				*bp = t.b[:0]
+				commandBufs.Put(bp)
+			}
+		}()
+		t.diagNorm = diagNorm{s: text, i: c, b: (*bp)[:0], space: true, long: c > 0}
 		if c > 0 {
 			if at := t.index(0); at < 0 {
 				return ""
