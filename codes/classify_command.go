@@ -114,8 +114,41 @@ func (t *commandText) index(from int) int {
 		if q < 0 {
 			return -1
 		}
-		t.run(r+q+len(t.lr), len(t.s)+1)
+		p := r + q
+		if k := t.skipTo(p); k >= 0 {
+			return k
+		}
+		t.run(p+len(t.lr), len(t.s)+1)
 	}
+}
+
+// skipTo tries not to normalize the text up to p, the next place where lr
+// is written, when no mention lies before it: as commandCut does, it
+// normalizes from a line start commandCutMargin bytes or more before p,
+// appending to b, and returns the index in b of the mention there. Only the
+// text around a mention is read, so b made of two pieces serves as well as
+// the whole, when the mention has commandLookBehind bytes of its own piece
+// before it. Otherwise skipTo leaves t as it was and returns -1.
+func (t *commandText) skipTo(p int) int {
+	lo := p - commandCutMargin
+	if lo <= t.i || (!t.long && len(t.b) <= 3) {
+		return -1
+	}
+	c := strings.LastIndexByte(t.s[t.i:lo], '\n') + 1
+	if c == 0 {
+		return -1
+	}
+	old := t.diagNorm
+	// After a line break normalizing has just written a space, or
+	// written none after one; with more than 3 bytes written, a reply
+	// code may be skipped from there on (see diagNorm.run).
+	t.i, t.space = t.i+c, true
+	t.run(p+len(t.lr), len(t.s)+1)
+	if k := bytes.Index(t.b[len(old.b):], t.lr); k >= commandLookBehind {
+		return len(old.b) + k
+	}
+	t.diagNorm = old
+	return -1
 }
 
 // commandCut returns where commandFor may start normalizing text whose
