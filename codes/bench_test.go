@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -348,5 +349,30 @@ func TestReturnMarkerNeeds(t *testing.T) {
 		if returnMarkerNeeds[i] == 0 {
 			t.Errorf("return marker %q has none of %q", m, returnMarkerKeys)
 		}
+	}
+}
+
+// TestLastTranscriptMark checks lastTranscriptMark against bytes.LastIndex
+// on random texts of '>', ' ' and 'x'.
+func TestLastTranscriptMark(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	found := 0
+	buf := make([]byte, 16)
+	for range 50000 {
+		n := rng.IntN(len(buf) + 1)
+		for i := range n {
+			buf[i] = ">> x"[rng.IntN(4)]
+		}
+		b := buf[:n]
+		got, want := lastTranscriptMark(b), bytes.LastIndex(b, []byte(">>> "))
+		if got != want {
+			t.Fatalf("lastTranscriptMark(%q) = %d, want %d", b, got, want)
+		}
+		if got >= 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no mark in any text")
 	}
 }

@@ -68,7 +68,7 @@ func commandFor(text, rcpt string) string {
 		// A Sendmail transcript names the command on the line before the
 		// reply that quotes the address: look a little before it too.
 		lo := max(0, at-commandLookBehind)
-		if i := bytes.LastIndex(t.b[lo:at], []byte(">>> ")); i >= 0 {
+		if i := lastTranscriptMark(t.b[lo:at]); i >= 0 {
 			lo += i
 		} else {
 			lo = at
@@ -85,6 +85,24 @@ func commandFor(text, rcpt string) string {
 		from = at + len(lr)
 	}
 	return ""
+}
+
+// lastTranscriptMark is bytes.LastIndex(b, []byte(">>> ")), found from
+// the '>' bytes of b rather than by hashing every byte.
+func lastTranscriptMark(b []byte) int {
+	if len(b) < 4 {
+		return -1
+	}
+	for end := len(b) - 1; ; {
+		i := bytes.LastIndexByte(b[:end], '>')
+		if i < 2 {
+			return -1
+		}
+		if b[i+1] == ' ' && b[i-1] == '>' && b[i-2] == '>' {
+			return i - 2
+		}
+		end = i
+	}
 }
 
 // commandText is the normalized text that commandFor searches for the
