@@ -24,8 +24,11 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"syscall/js"
 
 	"github.com/bouncedecoder/bouncedecoder/codes"
@@ -108,7 +111,20 @@ func inputBytes(args []js.Value) ([]byte, error) {
 	return nil, errArgument
 }
 
-// marshal returns the JSON of r.
+// result is the JSON handed to JavaScript: the report plus an error message.
+type result struct {
+	codes.Report
+	Error string `json:"error,omitempty"`
+}
+
+// marshal returns the JSON of r, as the command line writes it (no HTML
+// escaping).
 func marshal(r result) string {
-	return string(appendResult(make([]byte, 0, 2*len(r.Text)+1024), &r))
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return `{"bounce":false,"error":` + strconv.Quote(err.Error()) + `}`
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
