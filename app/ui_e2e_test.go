@@ -420,9 +420,20 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 
 		// A new version: same app, app.wasm with an extra custom section.
 		web2 := t.TempDir()
-		for _, name := range []string{"app.css", "icon.svg", "icon-192.png", "icon-512.png", "icon-maskable.png"} {
-			if data, err := os.ReadFile(filepath.Join(web, name)); err == nil {
-				os.WriteFile(filepath.Join(web2, name), data, 0o644)
+		files, err := os.ReadDir(web)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if f.IsDir() || strings.HasPrefix(f.Name(), "app.wasm") {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(web, f.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(web2, f.Name()), data, 0o644); err != nil {
+				t.Fatal(err)
 			}
 		}
 		wasm, err := os.ReadFile(filepath.Join(web, "app.wasm"))
@@ -447,6 +458,15 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 		run(t, tab, chromedp.Click(chromedp.CSS(`.update-reload`)))
 		waitReady(t, tab)
 		waitFor(t, tab, `!document.querySelector("[data-update=available]")`, "prompt gone after reload")
+		// web/update.js asks the worker for its version (see app/worker.go).
+		v := eval[string](t, tab, `new Promise((ok) => {
+			const c = new MessageChannel();
+			c.port1.onmessage = (e) => ok(e.data);
+			navigator.serviceWorker.controller.postMessage({type: "bounce-decoder:version"}, [c.port2]);
+		})`)
+		if v != s2.version {
+			t.Errorf("the worker says version %q, want %q", v, s2.version)
+		}
 
 		// Offline: the server is stopped; pages open from the cache.
 		waitOfflineReady(t, tab, "/web/app.wasm")

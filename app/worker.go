@@ -9,7 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// serviceWorkerJS is go-app's service worker with three changes:
+// serviceWorkerJS is go-app's service worker with four changes:
 //
 //   - the install waits until every resource is cached, so a worker that
 //     controls the page can serve it offline;
@@ -17,7 +17,10 @@ import (
 //     hosts serve, without a redirect) instead of "/decoder";
 //   - a page navigation that misses the cache tries the same path with or
 //     without its trailing slash, ignoring the query, so "/about" and
-//     "/about/" both open offline.
+//     "/about/" both open offline;
+//   - it answers a "bounce-decoder:version" message with its version, so
+//     web/update.js can tell a page served by an older version that a new
+//     one has taken over.
 var serviceWorkerJS = mustPatch(app.DefaultAppWorkerJS, workerPatches)
 
 // workerPatches are the replacements made in go-app's service worker, as
@@ -41,6 +44,12 @@ const resourcesToCache = {{.ResourcesToCache}}.map((u) => (u + "/" === appScope 
 		`self.addEventListener("install", (event) => {
   console.log("installing app worker {{.Version}}");
   event.waitUntil(installWorker().then(() => self.skipWaiting()));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "bounce-decoder:version" && event.ports[0]) {
+    event.ports[0].postMessage("{{.Version}}");
+  }
 });`,
 	},
 	{
