@@ -14,10 +14,11 @@ GO=${GO:-go}
 
 # wasm OUT PKG builds PKG for the browser into OUT, replacing OUT only when
 # its content changed, so that an unchanged build keeps its compressed
-# copies and its version.
+# copies and its version. The tag platformcharsets leaves charset tables out
+# of codes: the browser's TextDecoder converts charsets (app/internal/jscharset).
 wasm() {
 	echo "build: $1"
-	GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags="-s -w" -o "$1.new" "$2"
+	GOOS=js GOARCH=wasm "$GO" build -trimpath -tags platformcharsets -ldflags="-s -w" -o "$1.new" "$2"
 	if cmp -s "$1.new" "$1"; then
 		rm "$1.new"
 	else

@@ -234,7 +234,7 @@ func makeTestWeb() (string, error) {
 		return dir, err
 	}
 	wasm := filepath.Join(dir, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, ".")
+	cmd := exec.Command("go", "build", "-trimpath", "-tags", "platformcharsets", "-ldflags=-s -w", "-o", wasm, ".")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return dir, fmt.Errorf("building app.wasm: %v\n%s", err, out)

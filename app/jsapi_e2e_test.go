@@ -252,7 +252,7 @@ func TestJSAPIE2E(t *testing.T) {
 // to dst, as the build does.
 func jsapiBuildWasm(t *testing.T, dst string) {
 	t.Helper()
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", dst, "./jsapi")
+	cmd := exec.Command("go", "build", "-trimpath", "-tags", "platformcharsets", "-ldflags=-s -w", "-o", dst, "./jsapi")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building bounce-decoder.wasm: %v\n%s", err, out)

@@ -19,6 +19,7 @@ import (
 )
 
 func main() {
+	useBrowserCharsets()
 	registerRoutes()
 	app.RunWhenOnBrowser() // returns at once on the host
 	os.Exit(runCLI(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

@@ -2,19 +2,50 @@ package codes
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/ianaindex"
-	"golang.org/x/text/encoding/japanese"
 )
 
+// CharsetDecoder converts text in the named charset to UTF-8. The label is
+// lower case and already mapped from the aliases mailers write to the
+// WHATWG Encoding Standard's names (shift_jis, euc-jp, iso-2022-jp, ...).
+// ok is false when the decoder does not know the label; bytes invalid in the
+// charset become U+FFFD.
+type CharsetDecoder func(label string, text []byte) (s string, ok bool)
+
+// platformCharsets is the decoder given to UseCharsetDecoder, or nil.
+var platformCharsets atomic.Pointer[CharsetDecoder]
+
+// UseCharsetDecoder makes Decode convert charsets other than UTF-8 with d,
+// for example a browser's TextDecoder. By default codes converts them with
+// the tables of golang.org/x/text; built with the tag "platformcharsets", it
+// has no tables of its own (a smaller WebAssembly module) and, until a
+// decoder is given, keeps such text with its invalid bytes replaced and a
+// problem reported. Call it before decoding.
+func UseCharsetDecoder(d CharsetDecoder) {
+	if d == nil {
+		platformCharsets.Store(nil)
+		return
+	}
+	platformCharsets.Store(&d)
+}
+
+// decodeCharset converts in from the charset label (canonical, see
+// canonicalCharset) with the decoder given to UseCharsetDecoder, else the
+// built-in tables.
+func decodeCharset(label, in string) (string, bool) {
+	if d := platformCharsets.Load(); d != nil {
+		return (*d)(label, []byte(in))
+	}
+	return builtinCharset(label, in)
+}
+
 // toUTF8 converts b from the named charset (a MIME charset parameter, RFC
-// 2045 section 5.1) to UTF-8. Labels are looked up in the WHATWG index first,
-// which knows the aliases mailers really write (sjis, x-sjis, ks_c_5601-1987,
-// gb2312, ...), then in the IANA registry. An unknown charset yields the
-// bytes as they are (invalid UTF-8 replaced) and ok false.
+// 2045 section 5.1) to UTF-8. Labels are those of the WHATWG Encoding
+// Standard, which knows the aliases mailers really write (sjis, x-sjis,
+// ks_c_5601-1987, gb2312, ...), plus a few more seen in Japanese mail. An
+// unknown charset yields the bytes as they are (invalid UTF-8 replaced) and
+// ok false.
 func toUTF8(in string, charset string) (s string, ok bool) {
 	cs := strings.ToLower(strings.Trim(strings.TrimSpace(charset), `"'`))
 	switch cs {
@@ -23,7 +54,7 @@ func toUTF8(in string, charset string) (s string, ok bool) {
 			if cs == "" && hasISO2022Escape(in) {
 				// Japanese mailers often send ISO-2022-JP text with no
 				// charset parameter (RFC 1468 text is 7-bit).
-				if out, err := japanese.ISO2022JP.NewDecoder().String(in); err == nil {
+				if out, ok := decodeCharset("iso-2022-jp", in); ok {
 					return out, true
 				}
 			}
@@ -35,33 +66,26 @@ func toUTF8(in string, charset string) (s string, ok bool) {
 		}
 		return strings.ToValidUTF8(in, "\uFFFD"), true
 	}
-	enc := lookupCharset(cs)
-	if enc == nil {
-		return strings.ToValidUTF8(in, "\uFFFD"), false
-	}
-	out, err := enc.NewDecoder().String(in)
-	if err != nil {
+	out, ok := decodeCharset(canonicalCharset(cs), in)
+	if !ok {
 		return strings.ToValidUTF8(in, "\uFFFD"), false
 	}
 	return strings.ToValidUTF8(out, "\uFFFD"), true
 }
 
-func lookupCharset(cs string) encoding.Encoding {
+// canonicalCharset maps the Japanese charset names that the WHATWG index
+// lacks but mailers write (cp932, ujis, iso-2022-jp-2, ...) to the
+// standard's names; other labels are returned as they are.
+func canonicalCharset(cs string) string {
 	switch cs {
 	case "x-sjis", "sjis", "shift-jis", "ms932", "cp932", "windows-31j":
-		return japanese.ShiftJIS
+		return "shift_jis"
 	case "iso-2022-jp", "iso-2022-jp-1", "iso-2022-jp-2", "iso-2022-jp-3", "csiso2022jp":
-		return japanese.ISO2022JP
+		return "iso-2022-jp"
 	case "euc-jp", "x-euc-jp", "eucjp", "ujis":
-		return japanese.EUCJP
+		return "euc-jp"
 	}
-	if e, err := htmlindex.Get(cs); err == nil && e != nil {
-		return e
-	}
-	if e, err := ianaindex.MIME.Encoding(cs); err == nil && e != nil {
-		return e
-	}
-	return nil
+	return cs
 }
 
 func hasISO2022Escape(b string) bool {
@@ -73,20 +97,17 @@ func hasISO2022Escape(b string) bool {
 	return false
 }
 
-// guess8bit decodes 8-bit text with no declared charset: ISO-2022-JP when it
-// has its escapes, else Shift_JIS or EUC-JP when they decode cleanly (the
-// undeclared 8-bit mail seen in practice is Japanese), else Windows-1252.
+// guess8bit decodes 8-bit text with no declared charset: Shift_JIS or EUC-JP
+// when they decode cleanly (the undeclared 8-bit mail seen in practice is
+// Japanese), else Windows-1252.
 func guess8bit(b string) string {
-	for _, e := range [...]encoding.Encoding{japanese.ShiftJIS, japanese.EUCJP} {
-		out, err := e.NewDecoder().String(b)
-		if err == nil && !strings.ContainsRune(out, utf8.RuneError) {
+	for _, cs := range [...]string{"shift_jis", "euc-jp"} {
+		if out, ok := decodeCharset(cs, b); ok && !strings.ContainsRune(out, utf8.RuneError) {
 			return out
 		}
 	}
-	if e, err := htmlindex.Get("windows-1252"); err == nil {
-		if out, err := e.NewDecoder().String(b); err == nil {
-			return strings.ToValidUTF8(out, "\uFFFD")
-		}
+	if out, ok := decodeCharset("windows-1252", b); ok {
+		return strings.ToValidUTF8(out, "\uFFFD")
 	}
 	return strings.ToValidUTF8(b, "\uFFFD")
 }

@@ -351,20 +351,17 @@ func unfold(v string) string {
 }
 
 var wordDecoder = &mime.WordDecoder{CharsetReader: func(charset string, r io.Reader) (io.Reader, error) {
-	e := lookupCharset(strings.ToLower(charset))
-	if e == nil {
-		return nil, fmt.Errorf("codes: unknown charset %q", charset)
-	}
 	// Decode at once: an encoded word is short, and a reader with WriteTo
 	// spares mime's io.Copy its 32 KiB buffer.
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	if b, err = e.NewDecoder().Bytes(b); err != nil {
-		return nil, err
+	s, ok := decodeCharset(canonicalCharset(strings.ToLower(charset)), string(b))
+	if !ok {
+		return nil, fmt.Errorf("codes: unknown charset %q", charset)
 	}
-	return bytes.NewReader(b), nil
+	return strings.NewReader(s), nil
 }}
 
 // decodeFields decodes RFC 2047 encoded words and stray 8-bit text in header values.

@@ -20,7 +20,10 @@
 //
 // Build:
 //
-//	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o web/bounce-decoder.wasm ./app/jsapi
+//	GOOS=js GOARCH=wasm go build -trimpath -tags platformcharsets -ldflags="-s -w" -o web/bounce-decoder.wasm ./app/jsapi
+//
+// With the tag platformcharsets, codes carries no charset tables: charsets
+// are converted by the browser's TextDecoder (package jscharset).
 package main
 
 import (
@@ -31,6 +34,7 @@ import (
 	"strings"
 	"syscall/js"
 
+	"github.com/bouncedecoder/bouncedecoder/app/internal/jscharset"
 	"github.com/bouncedecoder/bouncedecoder/codes"
 )
 
@@ -39,6 +43,7 @@ import (
 var errArgument = errors.New("jsapi: decode takes a string or a Uint8Array")
 
 func main() {
+	codes.UseCharsetDecoder(jscharset.Decode)
 	js.Global().Set("__bounceDecoderDecode", js.FuncOf(decode))
 	js.Global().Set("__bounceDecoderVersion", js.ValueOf(version))
 	if ready := js.Global().Get("__bounceDecoderReady"); ready.Type() == js.TypeFunction {

@@ -67,7 +67,7 @@ func BenchmarkWasmSize(b *testing.B) {
 
 func buildWasm(b *testing.B, out, ldflags string) []byte {
 	b.Helper()
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags="+ldflags, "-o", out, ".")
+	cmd := exec.Command("go", "build", "-trimpath", "-tags", "platformcharsets", "-ldflags="+ldflags, "-o", out, ".")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, msg)
