@@ -89,8 +89,9 @@ type ProviderInfo struct {
 // entries, blocklists and bounce reasons, in that order and sorted within
 // each kind. The slice and its contents are a fresh copy.
 func Entries() []Entry {
-	out := make([]Entry, len(kbAll))
-	for i, e := range kbAll {
+	x := kbx()
+	out := make([]Entry, len(x.all))
+	for i, e := range x.all {
 		out[i] = e.clone()
 	}
 	return out
@@ -98,11 +99,12 @@ func Entries() []Entry {
 
 // LookupEntry returns the entry with the given ID.
 func LookupEntry(id string) (Entry, bool) {
-	i, ok := kbByID[id]
+	x := kbx()
+	i, ok := x.byID[id]
 	if !ok {
 		return Entry{}, false
 	}
-	return kbAll[i].clone(), true
+	return x.all[i].clone(), true
 }
 
 // Providers returns the providers known to the knowledge base, sorted by ID.
@@ -239,15 +241,16 @@ func kbGreylisted(lt string) bool {
 // kbFollowReason replaces a generic explanation by the explanation of
 // q.Reason when the reason read from the text says more than the codes.
 func kbFollowReason(ex *Explanation, q Query) {
+	x := kbx()
 	r := q.Reason
 	if r == "" || r == ReasonUndefined || r == ReasonOnHold || r == ex.Reason {
 		return
 	}
-	i, ok := kbByID["reason-"+string(r)]
+	i, ok := x.byID["reason-"+string(r)]
 	if !ok {
 		return
 	}
-	e := kbAll[i]
+	e := x.all[i]
 	temporary := kbTemporary(q)
 	meaning := e.Meaning
 	if ex.Entry != "" {
@@ -264,8 +267,9 @@ func kbFollowReason(ex *Explanation, q Query) {
 }
 
 func kbKindOf(id string) EntryKind {
-	if i, ok := kbByID[id]; ok {
-		return kbAll[i].Kind
+	x := kbx()
+	if i, ok := x.byID[id]; ok {
+		return x.all[i].Kind
 	}
 	return ""
 }
@@ -525,11 +529,12 @@ func kbIndexWord(s, needle string) int {
 // host names) win over weaker ones (a bare provider domain, which may be the
 // sender's own); among equals, the first in the text wins.
 func DetectProvider(text string) (id string, start, end int) {
+	x := kbx()
 	best, at := kbDetect(text)
 	if best < 0 {
 		return "", -1, -1
 	}
-	m := kbMarkers[best]
+	m := x.markers[best]
 	start, end = at, at+len(m.needle)
 	if m.host {
 		// Widen a host suffix to the whole host name (gmail-smtp-in.l.google.com).
@@ -572,9 +577,10 @@ func (g *kbGrams) may(needle string) bool {
 
 // kbMatchProvider finds the best provider entry for q.
 func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) {
+	x := kbx()
 	best, bestScore := -1, 0
-	for _, i := range kbProviderIdx {
-		e := &kbAll[i]
+	for _, i := range x.provIdx {
+		e := &x.all[i]
 		same := prov != "" && e.Provider == prov
 		st := kbStatusRel(e, q.Status)
 		if st < 0 {
@@ -583,11 +589,11 @@ func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) 
 		if !e.Reply.IsZero() && !q.Reply.IsZero() && e.Reply != q.Reply && e.Status.IsZero() && e.Reply.Class() != q.Reply.Class() {
 			continue
 		}
-		codeOnly := st > 0 && kbStatusOnly[e.ID]
+		codeOnly := st > 0 && x.statusOnly[e.ID]
 		if !same && e.Token == "" && !(codeOnly && prov == "") {
 			continue // only tokens select another provider's entries
 		}
-		tok := e.Token != "" && lt != "" && g.may(kbTokens[i]) && kbIndexWord(lt, kbTokens[i]) >= 0
+		tok := e.Token != "" && lt != "" && g.may(x.tokens[i]) && kbIndexWord(lt, x.tokens[i]) >= 0
 		if e.Token != "" && !tok {
 			continue // a token entry applies only where its token is written
 		}
@@ -602,7 +608,7 @@ func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) 
 		case tok:
 		case phr && same:
 		case codeOnly && same:
-		case codeOnly && prov == "" && !kbRegistered(q.Status) && kbUniqueOwner[e.ID]:
+		case codeOnly && prov == "" && !kbRegistered(q.Status) && x.uniqueOwner[e.ID]:
 		default:
 			continue
 		}
@@ -627,7 +633,7 @@ func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) 
 	if best < 0 {
 		return Entry{}, false
 	}
-	return kbAll[best], true
+	return x.all[best], true
 }
 
 // kbStatusRel relates an entry's code to the queried one: 2 exact, 1 inside
@@ -653,18 +659,19 @@ func kbRegistered(s EnhancedCode) bool {
 
 // kbExplainGeneric explains q from the registry and reply code tables.
 func kbExplainGeneric(q Query) Explanation {
+	x := kbx()
 	if !q.Status.IsZero() {
 		id := q.Status.String()
-		if i, ok := kbByID[id]; ok {
-			ex := kbFromEntry(kbAll[i], q)
+		if i, ok := x.byID[id]; ok {
+			ex := kbFromEntry(x.all[i], q)
 			kbNoteReplyClass(&ex, q)
 			return ex
 		}
 		return kbFallbackStatus(q)
 	}
 	if !q.Reply.IsZero() {
-		if i, ok := kbByID[q.Reply.String()]; ok {
-			return kbFromEntry(kbAll[i], q)
+		if i, ok := x.byID[q.Reply.String()]; ok {
+			return kbFromEntry(x.all[i], q)
 		}
 		return kbFallbackReply(q.Reply)
 	}
@@ -699,6 +706,7 @@ func kbNoteReplyClass(ex *Explanation, q Query) {
 // kbFallbackStatus explains an enhanced code whose detail (or subject) is not
 // in the registry, from its subject and class.
 func kbFallbackStatus(q Query) Explanation {
+	x := kbx()
 	s := q.Status
 	subj := SubjectMeaning(s.Subject())
 	base := EnhancedCode{s.Class(), s.Subject(), 0}
@@ -706,8 +714,8 @@ func kbFallbackStatus(q Query) Explanation {
 		base = EnhancedCode{s.Class(), 0, 0}
 	}
 	ex := Explanation{Actor: ActorSender, Retry: RetryAfterFix, Reason: ReasonForStatus(s)}
-	if i, ok := kbByID[base.String()]; ok {
-		b := kbAll[i]
+	if i, ok := x.byID[base.String()]; ok {
+		b := x.all[i]
 		ex.Entry, ex.Actor, ex.Retry, ex.Fix, ex.Links = b.ID, b.Actor, b.Retry, slices.Clone(b.Fix), slices.Clone(b.Links)
 	}
 	cls := ClassMeaning(s.Class())

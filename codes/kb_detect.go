@@ -1,7 +1,7 @@
 package codes
 
 // Provider markers are found with one Aho-Corasick automaton over ASCII
-// case-folded bytes, built once from kbMarkers, so DetectProvider reads a
+// case-folded bytes, built once from kbIndex.markers, so DetectProvider reads a
 // mail of several megabytes once however many markers there are.
 
 // kbAC is a deterministic automaton over byte classes.
@@ -9,13 +9,11 @@ type kbAC struct {
 	class  [256]uint8 // byte -> class; 0 for bytes in no needle
 	nclass int
 	next   []int32 // state*nclass + class -> next state*nclass, with kbACOut set if needles end there
-	out    [][]int // state -> indexes in kbMarkers of the needles ending here
+	out    [][]int // state -> indexes in the markers of the needles ending here
 }
 
 // kbACOut marks a transition into a state where needles end.
 const kbACOut = 1 << 30
-
-var kbMarkerAC = kbBuildAC(kbMarkers)
 
 func kbBuildAC(markers []kbMarker) *kbAC {
 	a := &kbAC{nclass: 1}
@@ -86,10 +84,11 @@ func kbBuildAC(markers []kbMarker) *kbAC {
 	return a
 }
 
-// kbDetect returns the index in kbMarkers of the best marker in text and
+// kbDetect returns the index in kbx().markers of the best marker in text and
 // its start, or -1. The best is the strongest; among equals, the first.
 func kbDetect(text string) (best, bestAt int) {
-	a := kbMarkerAC
+	x := kbx()
+	a := x.ac
 	best, bestW := -1, 0
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
@@ -99,7 +98,7 @@ func kbDetect(text string) (best, bestAt int) {
 			continue
 		}
 		for _, k := range a.out[int(s)/a.nclass] {
-			m := &kbMarkers[k]
+			m := &x.markers[k]
 			start := i + 1 - len(m.needle)
 			if m.weight < bestW || m.weight == bestW && start >= bestAt {
 				continue

@@ -3,17 +3,39 @@ package codes
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
-// The knowledge base's indexes, built once when the package is initialised
-// from the reviewed tables (kbReplies, kbRegistry, the provider tables and
-// kbBlocklists). Nothing here changes afterwards.
-var kbAll, kbByID, kbProviderIdx, kbStatusOnly, kbUniqueOwner = kbBuild()
+// kbIndex holds the knowledge base's indexes, built from the reviewed
+// tables (kbReplies, kbRegistry, the provider tables and kbBlocklists) on
+// first use and never changed afterwards. Building them lazily keeps the
+// package's initialisation cheap: in the browser it delays every page,
+// also those that never explain a code.
+type kbIndex struct {
+	all          []Entry
+	byID         map[string]int // index in all by ID
+	provIdx      []int          // indexes in all of the provider entries
+	statusOnly   map[string]bool
+	uniqueOwner  map[string]bool
+	tokens       []string // the lower-case tokens of all's entries, by index
+	blocklistIdx []int    // indexes in all of the blocklist entries
+	// markers are the provider markers, strongest first: kbMarkerTable and
+	// the tokens of the provider entries, which only the provider's own
+	// replies carry. ac finds them.
+	markers []kbMarker
+	ac      *kbAC
+}
 
-// kbMarkers are the provider markers, strongest first: kbMarkerTable and
-// the tokens of the provider entries, which only the provider's own replies
-// carry.
-var kbMarkers = kbSortMarkers(append(slices.Clone(kbMarkerTable), kbTokenMarkers()...))
+// kbx returns the knowledge base's indexes, building them on first use.
+var kbx = sync.OnceValue(func() *kbIndex {
+	x := &kbIndex{}
+	x.all, x.byID, x.provIdx, x.statusOnly, x.uniqueOwner = kbBuild()
+	x.tokens = kbLowerTokens(x.all)
+	x.blocklistIdx = kbIndexesOf(x.all, KindBlocklist)
+	x.markers = kbSortMarkers(append(slices.Clone(kbMarkerTable), kbTokenMarkers()...))
+	x.ac = kbBuildAC(x.markers)
+	return x
+})
 
 func kbTokenMarkers() []kbMarker {
 	var out []kbMarker
@@ -31,9 +53,6 @@ func kbTokenMarkers() []kbMarker {
 	return out
 }
 
-// kbTokens are the lower-case tokens of kbAll's entries, by index.
-var kbTokens = kbLowerTokens(kbAll)
-
 func kbLowerTokens(all []Entry) []string {
 	out := make([]string, len(all))
 	for i, e := range all {
@@ -42,12 +61,9 @@ func kbLowerTokens(all []Entry) []string {
 	return out
 }
 
-// kbBlocklistIdx are the indexes in kbAll of the blocklist entries.
-var kbBlocklistIdx = kbIndexesOf(KindBlocklist)
-
-func kbIndexesOf(k EntryKind) []int {
+func kbIndexesOf(all []Entry, k EntryKind) []int {
 	var out []int
-	for i, e := range kbAll {
+	for i, e := range all {
 		if e.Kind == k {
 			out = append(out, i)
 		}
@@ -227,9 +243,10 @@ func kbFindBlocklist(lt string, g *kbGrams) (Entry, bool) {
 	if lt == "" {
 		return Entry{}, false
 	}
+	x := kbx()
 	best, bestLen := -1, 0
-	for _, i := range kbBlocklistIdx {
-		for _, m := range kbAll[i].Match {
+	for _, i := range x.blocklistIdx {
+		for _, m := range x.all[i].Match {
 			if len(m) > bestLen && g.may(m) && kbIndexWord(lt, m) >= 0 {
 				best, bestLen = i, len(m)
 			}
@@ -238,10 +255,10 @@ func kbFindBlocklist(lt string, g *kbGrams) (Entry, bool) {
 	if best < 0 {
 		return Entry{}, false
 	}
-	e := kbAll[best]
+	e := x.all[best]
 	if strings.HasPrefix(e.ID, "spamhaus") && strings.Contains(lt, "127.255.255.") {
-		if i, ok := kbByID["spamhaus-query-error"]; ok {
-			e = kbAll[i]
+		if i, ok := x.byID["spamhaus-query-error"]; ok {
+			e = x.all[i]
 		}
 	}
 	return e, true

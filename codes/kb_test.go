@@ -507,7 +507,7 @@ func TestKBEntries(t *testing.T) {
 			if !strings.HasPrefix(e.ID, e.Provider+"-") {
 				t.Errorf("%q: ID does not start with its provider %q", e.ID, e.Provider)
 			}
-			if e.Token == "" && len(e.Match) == 0 && !kbStatusOnly[e.ID] {
+			if e.Token == "" && len(e.Match) == 0 && !kbx().statusOnly[e.ID] {
 				t.Errorf("%q: nothing can select this entry (no token, phrase or unique code)", e.ID)
 			}
 			for _, m := range e.Match {
