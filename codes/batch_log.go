@@ -56,7 +56,7 @@ func batchLogKind(line []byte) string {
 		return "postfix"
 	case (bytes.Contains(line, []byte("sendmail[")) || bytes.Contains(line, []byte("sm-mta["))) && bytes.Contains(line, []byte("]: ")):
 		return "sendmail"
-	case blEximRE.Match(line):
+	case blEximLine(line):
 		return "exim"
 	}
 	return ""
@@ -174,22 +174,21 @@ func blPostfix(line string) []blEvent {
 		ev.diag, ev.diagAt = line[m[10]:m[11]], m[10]
 	}
 	mid := line[m[6]:m[7]]
-	if d := blDSNRE.FindStringSubmatchIndex(mid); d != nil {
-		ev.dsn, ev.dsnAt = mid[d[2]:d[3]], m[6]+d[2]
+	if ds, de := blDSNField(mid); ds >= 0 {
+		ev.dsn, ev.dsnAt = mid[ds:de], m[6]+ds
 	}
-	if r := blRelayRE.FindStringSubmatchIndex(mid); r != nil && mid[r[2]:r[3]] != "none" {
-		ev.mta, ev.mtaAt = mid[r[2]:r[3]], m[6]+r[2]
+	if rs, re := blRelayField(mid); rs >= 0 && mid[rs:re] != "none" {
+		ev.mta, ev.mtaAt = mid[rs:re], m[6]+rs
 	}
 	return []blEvent{ev}
 }
 
 func blExim(line string) []blEvent {
-	m := blEximRE.FindStringSubmatchIndex(line)
-	if m == nil {
+	m, ok := blEximMatch(line)
+	if !ok {
 		return nil
 	}
-	ev := blEvent{reader: "exim", id: line[m[2]:m[3]], diagAt: -1, dsnAt: -1, mtaAt: -1}
-	m = m[2:] // the groups after the id
+	ev := blEvent{reader: "exim", id: line[m[0]:m[1]], diagAt: -1, dsnAt: -1, mtaAt: -1}
 	switch line[m[2]:m[3]] {
 	case "**":
 		ev.action = "failed"
@@ -212,25 +211,25 @@ func blExim(line string) []blEvent {
 	} else if i := strings.Index(rest, ": "); i >= 0 {
 		ev.diag, ev.diagAt = rest[i+2:], restAt+i+2
 	}
-	if h := blEximHostRE.FindStringSubmatchIndex(rest); h != nil {
-		ev.mta, ev.mtaAt = rest[h[2]:h[3]], restAt+h[2]
+	if hs, he := blEximHost(rest); hs >= 0 {
+		ev.mta, ev.mtaAt = rest[hs:he], restAt+hs
 	}
 	return []blEvent{ev}
 }
 
 func blSendmail(line string) []blEvent {
-	m := blSendmailRE.FindStringSubmatchIndex(line)
-	if m == nil {
+	m, ok := blSendmailMatch(line)
+	if !ok {
 		return nil
 	}
-	stat, statAt := line[m[8]:m[9]], m[8]
-	mid := line[m[6]:m[7]]
-	base := blEvent{reader: "sendmail", id: line[m[2]:m[3]], diag: stat, diagAt: statAt, dsnAt: -1, mtaAt: -1}
-	if d := blDSNRE.FindStringSubmatchIndex(mid); d != nil {
-		base.dsn, base.dsnAt = mid[d[2]:d[3]], m[6]+d[2]
+	stat, statAt := line[m[6]:m[7]], m[6]
+	mid := line[m[4]:m[5]]
+	base := blEvent{reader: "sendmail", id: line[m[0]:m[1]], diag: stat, diagAt: statAt, dsnAt: -1, mtaAt: -1}
+	if ds, de := blDSNField(mid); ds >= 0 {
+		base.dsn, base.dsnAt = mid[ds:de], m[4]+ds
 	}
-	if r := blRelayRE.FindStringSubmatchIndex(mid); r != nil {
-		base.mta, base.mtaAt = strings.TrimSuffix(mid[r[2]:r[3]], "."), m[6]+r[2]
+	if rs, re := blRelayField(mid); rs >= 0 {
+		base.mta, base.mtaAt = strings.TrimSuffix(mid[rs:re], "."), m[4]+rs
 	}
 	switch {
 	case strings.HasPrefix(stat, "Sent"):
@@ -240,11 +239,11 @@ func blSendmail(line string) []blEvent {
 	default:
 		base.action = "failed"
 	}
-	to, toAt := line[m[4]:m[5]], m[4]
+	to, toAt := line[m[2]:m[3]], m[2]
 	var evs []blEvent
-	for _, a := range blAddrRE.FindAllStringIndex(to, -1) {
+	for as, ae := blNextAddr(to, 0); as >= 0; as, ae = blNextAddr(to, ae) {
 		ev := base
-		ev.rcpt, ev.rcptAt = to[a[0]:a[1]], toAt+a[0]
+		ev.rcpt, ev.rcptAt = to[as:ae], toAt+as
 		evs = append(evs, ev)
 	}
 	if len(evs) == 0 { // a program or file recipient
@@ -325,15 +324,15 @@ func blRecipient(text string, ev blEvent) Recipient {
 		verbatim = ev.diagN
 	}
 	inDiag := func(end int) bool { return ev.diagAt >= 0 && end <= verbatim }
-	if m := blReplyRE.FindStringSubmatchIndex(ev.diag); m != nil {
-		r.reply, _ = ParseReplyCode(ev.diag[m[2]:m[3]])
-		if inDiag(m[3]) {
-			r.replyAt = at(ev.diagAt+m[2], 3)
+	if i := blReplyAt(ev.diag); i >= 0 {
+		r.reply, _ = ParseReplyCode(ev.diag[i : i+3])
+		if inDiag(i + 3) {
+			r.replyAt = at(ev.diagAt+i, 3)
 		}
 	}
-	if m := blStatusRE.FindStringSubmatchIndex(ev.diag); m != nil {
-		if r.status, _ = ParseEnhancedCode(ev.diag[m[2]:m[3]]); !r.status.IsZero() && inDiag(m[3]) {
-			r.stAt = at(ev.diagAt+m[2], m[3]-m[2])
+	if ss, se := blStatusAt(ev.diag); ss >= 0 {
+		if r.status, _ = ParseEnhancedCode(ev.diag[ss:se]); !r.status.IsZero() && inDiag(se) {
+			r.stAt = at(ev.diagAt+ss, se-ss)
 		}
 	}
 	if r.status.IsZero() && ev.dsn != "" {
@@ -346,8 +345,8 @@ func blRecipient(text string, ev blEvent) Recipient {
 	}
 	r.rcptAt = at(ev.rcptAt, len(ev.rcpt))
 	r.mtaAt = at(ev.mtaAt, len(r.mta))
-	if m := blCommandRE.FindStringSubmatch(ev.diag); m != nil {
-		r.command = blCommandName(m[1])
+	if cs, ce := blCommandAt(ev.diag); cs >= 0 {
+		r.command = blCommandName(ev.diag[cs:ce])
 	}
 	if ev.action == "delivered" {
 		r.hint = ReasonDelivered
@@ -370,4 +369,52 @@ func blCommandName(s string) string {
 		return "STARTTLS"
 	}
 	return "CONN"
+}
+
+// Interim regexp-backed matchers (replaced by hand-written ones next).
+
+func blEximLine(line []byte) bool { return blEximRE.Match(line) }
+
+func blEximMatch(line string) (m [8]int, ok bool) {
+	x := blEximRE.FindStringSubmatchIndex(line)
+	if x == nil {
+		return m, false
+	}
+	copy(m[:], x[2:])
+	return m, true
+}
+
+func blSendmailMatch(line string) (m [8]int, ok bool) {
+	x := blSendmailRE.FindStringSubmatchIndex(line)
+	if x == nil {
+		return m, false
+	}
+	copy(m[:], x[2:])
+	return m, true
+}
+
+func blGroup(re *regexp.Regexp, s string) (int, int) {
+	x := re.FindStringSubmatchIndex(s)
+	if x == nil {
+		return -1, -1
+	}
+	return x[2], x[3]
+}
+
+func blDSNField(s string) (int, int)   { return blGroup(blDSNRE, s) }
+func blRelayField(s string) (int, int) { return blGroup(blRelayRE, s) }
+func blEximHost(s string) (int, int)   { return blGroup(blEximHostRE, s) }
+func blStatusAt(s string) (int, int)   { return blGroup(blStatusRE, s) }
+func blCommandAt(s string) (int, int)  { return blGroup(blCommandRE, s) }
+func blReplyAt(s string) int {
+	i, _ := blGroup(blReplyRE, s)
+	return i
+}
+
+func blNextAddr(s string, from int) (int, int) {
+	x := blAddrRE.FindStringIndex(s[from:])
+	if x == nil {
+		return -1, -1
+	}
+	return from + x[0], from + x[1]
 }

@@ -243,8 +243,8 @@ func (t *traceReader) events(text string, rec []string) []blEvent {
 	action, hint := traceAction(status)
 	if action == "" && t.status < 0 {
 		// no status column: judge by the reply code of the detail
-		if m := blReplyRE.FindStringSubmatch(ev.diag); m != nil {
-			switch m[1][0] {
+		if i := blReplyAt(ev.diag); i >= 0 {
+			switch ev.diag[i] {
 			case '5':
 				action = "failed"
 			case '4':
@@ -254,8 +254,8 @@ func (t *traceReader) events(text string, rec []string) []blEvent {
 			}
 		}
 	}
-	for _, a := range blAddrRE.FindAllString(rcpts, -1) {
-		add(a, action, hint)
+	for as, ae := blNextAddr(rcpts, 0); as >= 0; as, ae = blNextAddr(rcpts, ae) {
+		add(rcpts[as:ae], action, hint)
 	}
 	return evs
 }
