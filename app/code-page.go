@@ -13,8 +13,8 @@ const codePagePattern = `^/codes/[^/]+/?$`
 
 // codePaths returns the path of every code page.
 func codePaths() []string {
-	out := make([]string, len(refEntries))
-	for i, e := range refEntries {
+	out := make([]string, len(refEntries()))
+	for i, e := range refEntries() {
 		out[i] = "/codes/" + e.ID
 	}
 	return out
@@ -71,7 +71,7 @@ func firstSentence(s string) string {
 // an enhanced code the provider entries using it, for a provider entry its
 // reply and enhanced codes and the provider's other entries.
 func related(e codes.Entry) (generic []codes.Entry, providers []codes.Entry) {
-	for _, r := range refEntries {
+	for _, r := range refEntries() {
 		o := r.Entry
 		if o.ID == e.ID {
 			continue

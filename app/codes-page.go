@@ -3,6 +3,7 @@ package main
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bouncedecoder/bouncedecoder/codes"
@@ -15,8 +16,9 @@ type refEntry struct {
 	haystack string // lower-case: id, codes, token, title, provider, reason, meaning
 }
 
-// refEntries are all the entries, built once.
-var refEntries = buildRefEntries()
+// refEntries returns all the entries, built on first use (not when the
+// program starts: most pages never need them).
+var refEntries = sync.OnceValue(buildRefEntries)
 
 func buildRefEntries() []refEntry {
 	all := codes.Entries()
@@ -65,10 +67,10 @@ func refGroup(k codes.EntryKind) int {
 func searchEntries(q string) []refEntry {
 	words := strings.Fields(strings.ToLower(q))
 	if len(words) == 0 {
-		return refEntries
+		return refEntries()
 	}
 	var out []refEntry
-	for _, e := range refEntries {
+	for _, e := range refEntries() {
 		ok := true
 		for _, w := range words {
 			if !strings.Contains(e.haystack, w) {
@@ -179,7 +181,7 @@ func (p *codesPage) Render() app.UI {
 						OnInput(p.onSearch),
 				),
 				app.P().Class("search-count").Role("status").DataSet("count", len(found)).
-					Text(strconv.Itoa(len(found))+" of "+strconv.Itoa(len(refEntries))+" entries"),
+					Text(strconv.Itoa(len(found))+" of "+strconv.Itoa(len(refEntries()))+" entries"),
 				app.Range(refKinds[:]).Slice(func(k int) app.UI {
 					kind := refKinds[k]
 					var list []refEntry

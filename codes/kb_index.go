@@ -29,18 +29,19 @@ type kbIndex struct {
 // kbx returns the knowledge base's indexes, building them on first use.
 var kbx = sync.OnceValue(func() *kbIndex {
 	x := &kbIndex{}
-	x.all, x.byID, x.provIdx, x.statusOnly, x.uniqueOwner = kbBuild()
+	tables := kbProviderTables()
+	x.all, x.byID, x.provIdx, x.statusOnly, x.uniqueOwner = kbBuild(tables)
 	x.tokens = kbLowerTokens(x.all)
 	x.blocklistIdx = kbIndexesOf(x.all, KindBlocklist)
-	x.markers = kbSortMarkers(append(slices.Clone(kbMarkerTable), kbTokenMarkers()...))
+	x.markers = kbSortMarkers(append(slices.Clone(kbMarkerTable), kbTokenMarkers(tables)...))
 	x.ac = kbBuildAC(x.markers)
 	return x
 })
 
-func kbTokenMarkers() []kbMarker {
+func kbTokenMarkers(tables [][]Entry) []kbMarker {
 	var out []kbMarker
 	seen := map[string]bool{}
-	for _, t := range kbProviderTables {
+	for _, t := range tables {
 		for _, e := range t {
 			tok := kbLowerASCII(e.Token)
 			if tok == "" || seen[tok] {
@@ -77,7 +78,7 @@ func kbSortMarkers(t []kbMarker) []kbMarker {
 	return out
 }
 
-func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uniqueOwner map[string]bool) {
+func kbBuild(tables [][]Entry) (all []Entry, byID map[string]int, provIdx []int, statusOnly, uniqueOwner map[string]bool) {
 	for _, r := range kbReplies {
 		all = append(all, Entry{
 			ID: r.code.String(), Kind: KindReply, Reply: r.code, Title: r.title, Meaning: r.meaning,
@@ -93,7 +94,7 @@ func kbBuild() (all []Entry, byID map[string]int, provIdx []int, statusOnly, uni
 			all = append(all, kbEnhancedEntry(class, r))
 		}
 	}
-	for _, t := range kbProviderTables {
+	for _, t := range tables {
 		for _, e := range t {
 			e.Kind = KindProvider
 			if len(e.Links) == 0 {

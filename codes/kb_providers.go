@@ -125,13 +125,16 @@ var kbMarkerTable = []kbMarker{
 	{"zoho.eu", "zoho", 3, true},
 }
 
-// kbProviderTables are the provider entry tables.
-var kbProviderTables = [][]Entry{
-	kbGoogle,
-	kbMicrosoft,
-	kbYahoo,
-	kbISP,
-	kbFilters,
+// kbProviderTables returns the provider entry tables. They are built when
+// the knowledge base's indexes are (kbx), not when the program starts.
+func kbProviderTables() [][]Entry {
+	return [][]Entry{
+		kbGoogle(),
+		kbMicrosoft(),
+		kbYahoo(),
+		kbISP(),
+		kbFilters(),
+	}
 }
 
 // kbWith sets the provider id, and the source where an entry has none, on

@@ -666,7 +666,7 @@ func TestKBTablesSorted(t *testing.T) {
 			t.Errorf("kbMarkerTable: %s before %s", kbMarkerTable[i-1].provider, kbMarkerTable[i].provider)
 		}
 	}
-	for _, table := range kbProviderTables {
+	for _, table := range kbProviderTables() {
 		for i := 1; i < len(table); i++ {
 			a, b := table[i-1], table[i]
 			if a.Provider == b.Provider && kbCompareEntries(a, b) >= 0 || a.Provider > b.Provider {
