@@ -1,8 +1,8 @@
 package codes
 
 import (
-	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // clue is what a reader found about one failure, as given to the reason
@@ -66,10 +66,10 @@ func classifyReason(c clue) Reason {
 	}
 	if d == "" {
 		d = ctx
-	} else if m := statusCommentRE.FindStringSubmatch(ctx); m != nil && !strings.Contains(d, m[1]) {
+	} else if m, ok := statusComment(ctx); ok && !strings.Contains(d, m) {
 		// "Status: 5.2.1 (mailbox disabled, not accepting messages)": the
 		// reporting MTA's own words for the code.
-		d += " (" + m[1] + ")"
+		d += " (" + m + ")"
 	}
 	if c.Status.IsZero() || (c.Status.Subject() == 0 && c.Status.Detail() == 0) {
 		// No code, or only X.0.0: a more precise code in the text says more.
@@ -196,7 +196,7 @@ func commandOf(c clue, d, ctx string) string {
 	if cmd == "" && noAddressReply(d) {
 		return "DATA"
 	}
-	if cmd == "" && rcptEchoRE.MatchString(d) {
+	if cmd == "" && rcptEcho(d) {
 		return "RCPT"
 	}
 	if cmd == "" && ctx != "" {
@@ -208,10 +208,83 @@ func commandOf(c clue, d, ctx string) string {
 	return cmd
 }
 
-// rcptEchoRE matches a reply that starts by echoing the recipient address
-// followed by a colon, the form Postfix-like servers give at RCPT:
-// "550 5.1.1 <bob@example.org>: Recipient address rejected: ...".
-var rcptEchoRE = regexp.MustCompile(`^[245][0-9][0-9](?:[ -]|: ?)(?:[245]\.[0-9]{1,3}\.[0-9]{1,3} )?<[^<>@ ]+@[^<>@ ]+>: `)
+// rcptEcho reports whether d starts with a reply that echoes the recipient
+// address followed by a colon, the form Postfix-like servers give at RCPT:
+// "550 5.1.1 <bob@example.org>: Recipient address rejected: ...". It
+// matches as the regular expression (ending with a space)
+//
+//	^[245][0-9][0-9](?:[ -]|: ?)(?:[245]\.[0-9]{1,3}\.[0-9]{1,3} )?<[^<>@ ]+@[^<>@ ]+>:[ ]
+func rcptEcho(d string) bool {
+	if !replyCodeAt(d, 0) || len(d) < 4 {
+		return false
+	}
+	i := 4
+	switch d[3] {
+	case ' ', '-':
+	case ':':
+		// ": ?" then '<' or a digit: a space here is always the optional one.
+		if i < len(d) && d[i] == ' ' {
+			i++
+		}
+	default:
+		return false
+	}
+	if j := enhancedAt(d, i); j >= 0 && j < len(d) && d[j] == ' ' {
+		i = j + 1
+	}
+	if i >= len(d) || d[i] != '<' {
+		return false
+	}
+	j := echoAddrEnd(d, i+1)
+	if j == i+1 || j >= len(d) || d[j] != '@' {
+		return false
+	}
+	k := echoAddrEnd(d, j+1)
+	return k > j+1 && strings.HasPrefix(d[k:], ">: ")
+}
+
+// echoAddrEnd returns the end of the run of bytes other than "<>@ " at
+// s[i:] ([^<>@ ]*).
+func echoAddrEnd(s string, i int) int {
+	for i < len(s) && s[i] != '<' && s[i] != '>' && s[i] != '@' && s[i] != ' ' {
+		i++
+	}
+	return i
+}
+
+// replyCodeAt reports whether s[i:] starts with a reply code of class 2, 4
+// or 5 ([245][0-9][0-9]).
+func replyCodeAt(s string, i int) bool {
+	return i+3 <= len(s) && (s[i] == '2' || s[i] == '4' || s[i] == '5') && isDigit(s[i+1]) && isDigit(s[i+2])
+}
+
+// enhancedAt returns the end of the enhanced status code at s[i:], as
+// `[245]\.[0-9]{1,3}\.[0-9]{1,3}` followed by no further digit, or -1.
+// Each caller's pattern wants a byte other than a digit (or the end) after
+// the code, so that a longer run of digits matches in no other way.
+func enhancedAt(s string, i int) int {
+	if i+5 > len(s) || (s[i] != '2' && s[i] != '4' && s[i] != '5') || s[i+1] != '.' {
+		return -1
+	}
+	j := digitsEnd(s, i+2)
+	if j < 0 || j >= len(s) || s[j] != '.' {
+		return -1
+	}
+	return digitsEnd(s, j+1)
+}
+
+// digitsEnd returns the end of a run of 1 to 3 digits at s[i:] that no
+// further digit follows, or -1.
+func digitsEnd(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j == i || j-i > 3 {
+		return -1
+	}
+	return j
+}
 
 // commandMarks are the words a report puts before the SMTP command a reply
 // answered: Postfix "(in reply to RCPT TO command)", Exim "after RCPT TO:",
@@ -355,7 +428,7 @@ func trueTests(sd *scan, tmp Reason, cmd string) Reason {
 		}
 	}
 	if tmp == ReasonHostUnknown || phrases[ReasonHostUnknown].in(sd) ||
-		(strings.Contains(sd.s, " does not exist") && hostMissingRE.MatchString(sd.s)) {
+		hostMissing(sd.s) {
 		return ReasonHostUnknown
 	}
 	for _, r := range [...]Reason{ReasonSpamDetected, ReasonTooManyConn, ReasonBlocked} {
@@ -366,9 +439,42 @@ func trueTests(sd *scan, tmp Reason, cmd string) Reason {
 	return ""
 }
 
-// hostMissingRE matches a host name said not to exist: "553 mx.example.com
-// does not exist" (an address "bob@example.com does not exist" does not match).
-var hostMissingRE = regexp.MustCompile(`(?:^|[ <(\[])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist`)
+// hostMissing reports whether s says a host name does not exist: "553
+// mx.example.com does not exist" (an address "bob@example.com does not
+// exist" does not match). It matches as the regular expression
+//
+//	(?:^|[ <(\[])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist
+func hostMissing(s string) bool {
+	const tail = " does not exist"
+	for from := 0; ; {
+		k := strings.Index(s[from:], tail)
+		if k < 0 {
+			return false
+		}
+		e := from + k
+		from = e + 1
+		// A host name ends with a label: a '>' and a '.' just before
+		// the tail are the optional ones.
+		if e > 0 && s[e-1] == '>' {
+			e--
+		}
+		if e > 0 && s[e-1] == '.' {
+			e--
+		}
+		// None of " <([" is a byte of a host name: the name starts
+		// where the run of such bytes does.
+		p := e
+		for p > 0 && (isAlnum(s[p-1]) || s[p-1] == '-' || s[p-1] == '.') {
+			p--
+		}
+		if p > 0 && s[p-1] != ' ' && s[p-1] != '<' && s[p-1] != '(' && s[p-1] != '[' {
+			continue
+		}
+		if h := s[p:e]; strings.IndexByte(h, '.') > 0 && h[len(h)-1] != '.' && !strings.Contains(h, "..") {
+			return true
+		}
+	}
+}
 
 // statusReason maps an enhanced status code (RFC 3463 and its updates) to
 // the reason it names, or "" when the code names none (X.0.0, X.5.0, ...).
@@ -470,9 +576,31 @@ func replyReason(r ReplyCode) Reason {
 	return ""
 }
 
-// sesPrefixRE matches the summary Amazon SES puts before the remote reply:
-// "5.1.0 - Unknown address error 550-'5.2.2 <bob@example.jp>... Mailbox Full'".
-var sesPrefixRE = regexp.MustCompile(`^[245]\.[0-9]{1,3}\.[0-9]{1,3} - [a-z ]+ ([245][0-9][0-9])-'`)
+// sesPrefix finds the summary Amazon SES puts before the remote reply:
+// "5.1.0 - Unknown address error 550-'5.2.2 <bob@example.jp>... Mailbox
+// Full'". It matches d as the regular expression
+//
+//	^[245]\.[0-9]{1,3}\.[0-9]{1,3} - [a-z ]+ ([245][0-9][0-9])-'
+//
+// and returns where the reply code starts and where the match ends, or
+// -1, -1.
+func sesPrefix(d string) (code, end int) {
+	i := enhancedAt(d, 0)
+	if i < 0 || !strings.HasPrefix(d[i:], " - ") {
+		return -1, -1
+	}
+	i += 3
+	j := i
+	for j < len(d) && (d[j] == ' ' || d[j] >= 'a' && d[j] <= 'z') {
+		j++
+	}
+	// "[a-z ]+ " is the whole run, ending with its space: a digit
+	// follows, and none is in the run.
+	if j-i < 2 || d[j-1] != ' ' || !replyCodeAt(d, j) || !strings.HasPrefix(d[j+3:], "-'") {
+		return -1, -1
+	}
+	return j, j + 5
+}
 
 // normalizeDiagnostic lower-cases a diagnostic (ASCII letters only), joins
 // its lines with single spaces and removes the wrapping a reader may have
@@ -484,8 +612,8 @@ func normalizeDiagnostic(s string) string {
 	n.run(len(s), len(s))
 	d := string(n.b)
 	if len(d) > 8 && d[1] == '.' && d[0] >= '2' && d[0] <= '5' {
-		if m := sesPrefixRE.FindStringSubmatchIndex(d); m != nil {
-			d = d[m[2]:m[3]] + " " + strings.TrimSuffix(d[m[1]:], "'")
+		if c, e := sesPrefix(d); c >= 0 {
+			d = d[c:c+3] + " " + strings.TrimSuffix(d[e:], "'")
 		}
 	}
 	return d
@@ -580,11 +708,63 @@ func continuationAt(s string, i int) int {
 	return k - i
 }
 
-// statusCommentRE finds the comment of a DSN Status field.
-var statusCommentRE = regexp.MustCompile(`status: [245]\.[0-9]{1,3}\.[0-9]{1,3} \(([^()]{3,80})\)`)
+// statusComment finds the comment of a DSN Status field: the first match in
+// s of the regular expression
+//
+//	status: [245]\.[0-9]{1,3}\.[0-9]{1,3} \(([^()]{3,80})\)
+//
+// and its group.
+func statusComment(s string) (string, bool) {
+	const mark = "status: "
+	for from := 0; ; {
+		k := strings.Index(s[from:], mark)
+		if k < 0 {
+			return "", false
+		}
+		i := from + k + len(mark)
+		from = from + k + 1
+		j := enhancedAt(s, i)
+		if j < 0 || !strings.HasPrefix(s[j:], " (") {
+			continue
+		}
+		// 3 to 80 characters (not bytes) other than parentheses, then ')'.
+		c, e, n := j+2, j+2, 0
+		for e < len(s) && s[e] != '(' && s[e] != ')' && n <= 80 {
+			_, w := utf8.DecodeRuneInString(s[e:])
+			e += w
+			n++
+		}
+		if e < len(s) && s[e] == ')' && n >= 3 && n <= 80 {
+			return s[c:e], true
+		}
+	}
+}
 
-// statusRE finds an enhanced status code near the start of a diagnostic.
-var statusRE = regexp.MustCompile(`(?:^|[ (#\[])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[ ),;:\]])`)
+// statusFirst returns the group of the first match in s of the regular
+// expression
+//
+//	(?:^|[ (#\[])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[ ),;:\]])
+//
+// or "".
+func statusFirst(s string) string {
+	for c := 0; c+5 <= len(s); c++ {
+		if c > 0 && s[c-1] != ' ' && s[c-1] != '(' && s[c-1] != '#' && s[c-1] != '[' {
+			continue
+		}
+		j := enhancedAt(s, c)
+		if j < 0 {
+			continue
+		}
+		if j == len(s) {
+			return s[c:j]
+		}
+		switch s[j] {
+		case ' ', ')', ',', ';', ':', ']':
+			return s[c:j]
+		}
+	}
+	return ""
+}
 
 // statusIn returns the first enhanced status code in the first 40 bytes of a
 // diagnostic, for readers that found none in a field of its own.
@@ -593,11 +773,11 @@ func statusIn(d string) EnhancedCode {
 	if len(head) > 40 {
 		head = head[:40]
 	}
-	m := statusRE.FindStringSubmatch(head)
-	if m == nil {
+	m := statusFirst(head)
+	if m == "" {
 		return EnhancedCode{}
 	}
-	e, err := ParseEnhancedCode(m[1])
+	e, err := ParseEnhancedCode(m)
 	if err != nil {
 		return EnhancedCode{}
 	}

@@ -1,7 +1,6 @@
 package codes
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -52,8 +51,39 @@ func providerOf(id, d, ctx string) string {
 	return providerIn(ctx)
 }
 
-// docomoMTARE finds an NTT docomo mail server named as the remote host.
-var docomoMTARE = regexp.MustCompile(`(?:remote-mta: dns; ?|host )[a-z0-9.-]*\bdocomo\.ne\.jp`)
+// docomoMTA reports whether s names an NTT docomo mail server as the
+// remote host. It matches as the regular expression
+//
+//	(?:remote-mta: dns; ?|host )[a-z0-9.-]*\bdocomo\.ne\.jp
+func docomoMTA(s string) bool {
+	const name = "docomo.ne.jp"
+	for from := 0; ; {
+		k := strings.Index(s[from:], name)
+		if k < 0 {
+			return false
+		}
+		q := from + k
+		from = q + 1
+		if q > 0 && isWordByte(s[q-1]) {
+			continue // no \b before "docomo"
+		}
+		// Neither ' ' nor ';' is in [a-z0-9.-]: the host name starts
+		// where the run of such bytes before the name does.
+		p := q
+		for p > 0 && (isAlnum(s[p-1]) || s[p-1] == '.' || s[p-1] == '-') {
+			p--
+		}
+		if h := s[:p]; strings.HasSuffix(h, "host ") || strings.HasSuffix(h, "remote-mta: dns;") || strings.HasSuffix(h, "remote-mta: dns; ") {
+			return true
+		}
+	}
+}
+
+// isWordByte reports whether b is an ASCII word byte ([0-9A-Za-z_]), as
+// the \b of a regular expression tells them.
+func isWordByte(b byte) bool {
+	return isAlnum(b) || b >= 'A' && b <= 'Z' || b == '_'
+}
 
 // providerIn recognises a provider from tokens in a text.
 func providerIn(d string) string {
@@ -74,27 +104,103 @@ func providerIn(d string) string {
 		return "cox"
 	case strings.Contains(d, "spectrum.net") || strings.Contains(d, "charter.net"):
 		return "spectrum"
-	case (strings.Contains(d, "ofr") || strings.Contains(d, "lpn")) && orangeRE.MatchString(d):
+	case (strings.Contains(d, "ofr") || strings.Contains(d, "lpn")) && orangeCode(d) != "":
 		return "orange"
 	case strings.Contains(d, "mimecast") || strings.Contains(d, "mcspamsignature"):
 		return "mimecast"
 	case strings.Contains(d, "facebook.com"):
 		return "facebook"
-	case strings.Contains(d, "docomo.ne.jp") && docomoMTARE.MatchString(d):
+	case docomoMTA(d):
 		return "nttdocomo"
 	}
 	return ""
 }
 
-// orangeRE finds an Orange / La Poste code: OFR_416, OFR004_104, LPN007_426.
-var orangeRE = regexp.MustCompile(`\b(?:ofr|lpn)[0-9]{0,3}_([0-9]{3})\b`)
+// orangeCode finds an Orange / La Poste code: OFR_416, OFR004_104,
+// LPN007_426. It returns the group of the first match in d of the regular
+// expression
+//
+//	\b(?:ofr|lpn)[0-9]{0,3}_([0-9]{3})\b
+//
+// or "".
+func orangeCode(d string) string {
+	for i := 0; i+7 <= len(d); i++ {
+		if (d[i] != 'o' || d[i+1] != 'f' || d[i+2] != 'r') && (d[i] != 'l' || d[i+1] != 'p' || d[i+2] != 'n') ||
+			i > 0 && isWordByte(d[i-1]) {
+			continue
+		}
+		j := i + 3
+		for j < len(d) && isDigit(d[j]) {
+			j++
+		}
+		if j-i-3 > 3 || j+4 > len(d) || d[j] != '_' {
+			continue
+		}
+		j++
+		if !isDigit(d[j]) || !isDigit(d[j+1]) || !isDigit(d[j+2]) || j+3 < len(d) && isWordByte(d[j+3]) {
+			continue
+		}
+		return d[j : j+3]
+	}
+	return ""
+}
 
-// auptRE finds a Cloudmark-style AUP code (Cox, Spectrum): AUP#CXBL, AUP#In-1310.
-var aupRE = regexp.MustCompile(`aup#([a-z]+-)?([a-z0-9]+)`)
+// aupCode finds a Cloudmark-style AUP code (Cox, Spectrum): AUP#CXBL,
+// AUP#In-1310. It returns the second group of the first match in d of the
+// regular expression
+//
+//	aup#([a-z]+-)?([a-z0-9]+)
+//
+// and whether there is one.
+func aupCode(d string) (string, bool) {
+	const mark = "aup#"
+	for from := 0; ; {
+		k := strings.Index(d[from:], mark)
+		if k < 0 {
+			return "", false
+		}
+		i := from + k + len(mark)
+		from = from + k + 1
+		// "[a-z]+-" is the whole run of letters and its '-', if a code
+		// follows; else the code starts right after "aup#".
+		j := i
+		for j < len(d) && d[j] >= 'a' && d[j] <= 'z' {
+			j++
+		}
+		if j > i && j < len(d) && d[j] == '-' {
+			if e := alnumEnd(d, j+1); e > j+1 {
+				return d[j+1 : e], true
+			}
+		}
+		if e := alnumEnd(d, i); e > i {
+			return d[i:e], true
+		}
+	}
+}
 
-// messageLabsRejectRE matches MessageLabs' short refusal of a recipient:
-// "542 bob@example.com Rejected".
-var messageLabsRejectRE = regexp.MustCompile(`^[45][0-9][0-9] <?[^ <>@]+@[^ <>]+>? rejected$`)
+// alnumEnd returns the end of the run of [a-z0-9] bytes at s[i:].
+func alnumEnd(s string, i int) int {
+	for i < len(s) && isAlnum(s[i]) {
+		i++
+	}
+	return i
+}
+
+// messageLabsReject reports whether d is MessageLabs' short refusal of a
+// recipient: "542 bob@example.com Rejected". It matches as the regular
+// expression
+//
+//	^[45][0-9][0-9] <?[^ <>@]+@[^ <>]+>? rejected$
+func messageLabsReject(d string) bool {
+	const tail = " rejected"
+	if len(d) < 4+len(tail) || d[0] != '4' && d[0] != '5' || !replyCodeAt(d, 0) || d[3] != ' ' || !strings.HasSuffix(d, tail) {
+		return false
+	}
+	// No byte of the address is '<' or '>': these are the optional ones.
+	a := strings.TrimSuffix(strings.TrimPrefix(d[4:len(d)-len(tail)], "<"), ">")
+	at := strings.IndexByte(a, '@')
+	return at > 0 && at < len(a)-1 && !strings.ContainsAny(a, " <>")
+}
 
 // providerReason applies the rules of provider p, or returns "".
 func providerReason(p string, sd *scan, ctx string, s EnhancedCode, reply ReplyCode, cmd string) Reason {
@@ -125,14 +231,14 @@ func providerReason(p string, sd *scan, ctx string, s EnhancedCode, reply ReplyC
 	case "messagelabs":
 		// MessageLabs refuses unknown recipients with "550 ... No such user"
 		// or "542 ... Rejected" at RCPT.
-		if phrases[ReasonUserUnknown].in(sd) || messageLabsRejectRE.MatchString(d) {
+		if phrases[ReasonUserUnknown].in(sd) || messageLabsReject(d) {
 			return ReasonUserUnknown
 		}
 	case "nttdocomo":
 		// docomo refuses mail after DATA with "550 Unknown user": its
 		// per-recipient filter rejected the sender. With no command known,
 		// a reply from docomo's own MX (not a relay) is read the same way.
-		if (cmd == "DATA" || (cmd == "" && docomoMTARE.MatchString(ctx))) && phrases[ReasonUserUnknown].in(sd) {
+		if (cmd == "DATA" || (cmd == "" && docomoMTA(ctx))) && phrases[ReasonUserUnknown].in(sd) {
 			return ReasonRejected
 		}
 	case "facebook":
@@ -267,11 +373,10 @@ func yahooReason(d string) Reason {
 
 // coxReason: Cox's AUP# codes.
 func coxReason(d string) Reason {
-	m := aupRE.FindStringSubmatch(d)
-	if m == nil {
+	code, ok := aupCode(d)
+	if !ok {
 		return ""
 	}
-	code := m[2]
 	switch {
 	case code == "cxbl" || code == "cdrbl" || strings.HasPrefix(code, "ipbl") || code == "rbl":
 		return ReasonBlocked
@@ -295,11 +400,11 @@ func coxReason(d string) Reason {
 
 // spectrumReason: Charter/Spectrum's AUP#nnnn and AUP#In-nnnn codes.
 func spectrumReason(d string) Reason {
-	m := aupRE.FindStringSubmatch(d)
-	if m == nil {
+	code, ok := aupCode(d)
+	if !ok {
 		return ""
 	}
-	n, err := strconv.Atoi(m[2])
+	n, err := strconv.Atoi(code)
 	if err != nil {
 		return coxReason(d)
 	}
@@ -314,11 +419,7 @@ func spectrumReason(d string) Reason {
 
 // orangeReason: Orange / Wanadoo / La Poste codes, by their 3-digit number.
 func orangeReason(d string) Reason {
-	m := orangeRE.FindStringSubmatch(d)
-	if m == nil {
-		return ""
-	}
-	switch m[1] {
+	switch orangeCode(d) {
 	case "104":
 		return ReasonTooManyConn
 	case "100", "102", "103", "105", "107", "108", "510", "999":
