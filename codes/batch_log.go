@@ -2,7 +2,6 @@ package codes
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 )
 
@@ -16,18 +15,6 @@ import (
 // Deferred are failures; Postfix status=deferred, Exim "==" and Sendmail
 // "Deferred" are delays; Postfix status=sent, Exim "=>" and "->" and
 // Sendmail "Sent" are deliveries. Other lines are skipped.
-
-var (
-	blEximRE     = regexp.MustCompile(`(?:^|\s)([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (\*\*|==|=>|->) (\S+)(.*)$`)
-	blSendmailRE = regexp.MustCompile(`(?:sendmail|sm-mta|sm-msp-queue)[\w.-]*\[\d+\]: (\w+): to=(.*?), (.*?)\bstat=(.*?)\s*$`)
-	blDSNRE      = regexp.MustCompile(`(?:^|[ ,])dsn=([245]\.\d{1,3}\.\d{1,3})`)
-	blRelayRE    = regexp.MustCompile(`(?:^|[ ,])relay=([^,\s\[]+)`)
-	blEximHostRE = regexp.MustCompile(` H=([^\s\[]+)`)
-	blReplyRE    = regexp.MustCompile(`(?:^|[\s(\[{;"'=])([245][0-5][0-9])(?:[ -]|$)`)
-	blStatusRE   = regexp.MustCompile(`(?:^|[^\w.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:[^\w.]|$)`)
-	blAddrRE     = regexp.MustCompile(`[^\s<>,;"'()\[\]]+@[^\s<>,;"'()\[\]]+`)
-	blCommandRE  = regexp.MustCompile(`(?i)(?:in reply to|after|error from remote mail server after) (?:pipelined )?(RCPT TO|MAIL FROM|end of data|DATA|HELO|EHLO|STARTTLS|initial connection|initial protocol greeting)`)
-)
 
 // blEvent is one delivery event read from a log line or trace row. The
 // *At fields are byte offsets in the item text, or -1.
@@ -152,6 +139,372 @@ func blAll(s string, f func(byte) bool) bool {
 		}
 	}
 	return true
+}
+
+// The matchers below read the fields of log lines without the package of
+// regular expressions (which would add to the size of the WebAssembly
+// module and compile its expressions at start-up). Each one finds what the
+// regular expression quoted in its comment finds, with RE2 semantics (\s
+// is [\t\n\f\r ], \w is [0-9A-Za-z_], '.' stops at a line end, '$' is
+// the end of the text); batch_match_test.go pins what they find.
+
+// blSpace reports whether c is a space as \s: [\t\n\f\r ] (not \v).
+func blSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func blAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// blRun returns the end of the run of bytes of s from i that satisfy f.
+func blRun[T string | []byte](s T, i int, f func(byte) bool) int {
+	for i < len(s) && f(s[i]) {
+		i++
+	}
+	return i
+}
+
+// blEximLine reports whether line holds an Exim delivery event (see
+// blEximMatch). It is used to sniff the format of an input.
+func blEximLine(line []byte) bool {
+	_, ok := blEximAt(line)
+	return ok
+}
+
+// blEximMatch finds an Exim delivery event in line, as
+//
+//	(?:^|\s)([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (\*\*|==|=>|->) (\S+)(.*)$
+//
+// would. It returns the bounds of the message id, the arrow, the address
+// and the rest of the line, as in
+//
+//	2026-11-27 10:00:02 1tGxyA-0001AB-Cd ** nobody@example.org R=dnslookup ...
+func blEximMatch(line string) ([8]int, bool) { return blEximAt(line) }
+
+func blEximAt[T string | []byte](line T) (m [8]int, ok bool) {
+	// (.*)$ stops at a line end: only an id on the last line can match,
+	// and the line end before it is the space before the id.
+	from := 0
+	for i := len(line) - 1; i >= 0; i-- {
+		if line[i] == '\n' {
+			from = i + 1
+			break
+		}
+	}
+	for i := from; i < len(line); i++ {
+		if i > 0 && !blSpace(line[i-1]) {
+			continue
+		}
+		a := blRun(line, i, blAlnum) // 6 characters
+		if a-i != 6 || a == len(line) || line[a] != '-' {
+			continue
+		}
+		b := blRun(line, a+1, blAlnum) // 6 to 11
+		if n := b - a - 1; n < 6 || n > 11 || b == len(line) || line[b] != '-' {
+			continue
+		}
+		c := blRun(line, b+1, blAlnum) // 2 to 4
+		if n := c - b - 1; n < 2 || n > 4 || c+4 >= len(line) || line[c] != ' ' || line[c+3] != ' ' {
+			continue
+		}
+		switch string(line[c+1 : c+3]) {
+		case "**", "==", "=>", "->":
+		default:
+			continue
+		}
+		d := blRun(line, c+4, func(c byte) bool { return !blSpace(c) })
+		if d == c+4 {
+			continue
+		}
+		return [8]int{i, c, c + 1, c + 3, c + 4, d, d, len(line)}, true
+	}
+	return m, false
+}
+
+// blSendmailMatch finds a Sendmail delivery event in line, as
+//
+//	(?:sendmail|sm-mta|sm-msp-queue)[\w.-]*\[\d+\]: (\w+): to=(.*?), (.*?)\bstat=(.*?)\s*$
+//
+// would. It returns the bounds of the queue id, the recipients, the fields
+// between them and stat=, and the status, as in
+//
+//	... sm-mta[4412]: 5ARAA0001234: to=<nobody@example.org>, delay=00:00:02, ..., dsn=5.1.1, stat=User unknown
+func blSendmailMatch(line string) (m [8]int, ok bool) {
+	// \s*$ drops the spaces at the end; '.' stops at a line end, so the
+	// event stands on the last line before them.
+	end := len(line)
+	for end > 0 && blSpace(line[end-1]) {
+		end--
+	}
+	from := strings.LastIndexByte(line[:end], '\n') + 1
+	for i := from; i < end; i++ {
+		j := strings.IndexByte(line[i:end], 's')
+		if j < 0 {
+			break
+		}
+		i += j
+		var p int
+		switch {
+		case strings.HasPrefix(line[i:end], "sendmail"):
+			p = i + len("sendmail")
+		case strings.HasPrefix(line[i:end], "sm-mta"):
+			p = i + len("sm-mta")
+		case strings.HasPrefix(line[i:end], "sm-msp-queue"):
+			p = i + len("sm-msp-queue")
+		default:
+			continue
+		}
+		p = blRun(line[:end], p, blWordDotDash)
+		if p == end || line[p] != '[' {
+			continue
+		}
+		d := blRun(line[:end], p+1, blDigit)
+		if d == p+1 || !strings.HasPrefix(line[d:end], "]: ") {
+			continue
+		}
+		ids := d + len("]: ")
+		ide := blRun(line[:end], ids, blWord)
+		if ide == ids || !strings.HasPrefix(line[ide:end], ": to=") {
+			continue
+		}
+		to := ide + len(": to=")
+		comma := strings.Index(line[to:end], ", ") // the first ", ": (.*?) is lazy
+		if comma < 0 {
+			continue
+		}
+		mid := to + comma + 2
+		st := -1 // the first "stat=" at a word boundary
+		for k := mid; st < 0; {
+			j := strings.Index(line[k:end], "stat=")
+			if j < 0 {
+				break
+			}
+			if k+j == 0 || !blWord(line[k+j-1]) {
+				st = k + j
+			}
+			k += j + 1
+		}
+		if st < 0 {
+			continue
+		}
+		return [8]int{ids, ide, to, to + comma, mid, st, st + len("stat="), end}, true
+	}
+	return m, false
+}
+
+// blField finds the value of a field name ("dsn=", "relay=") at the start
+// of s or after a space or a comma, as in Postfix and Sendmail lines
+// ("..., relay=mx.example.com. [192.0.2.10], dsn=5.1.1, stat=..."). It
+// returns the offset of the value of the first such field for which ok
+// gives the end of a value (> the offset), or -1, -1.
+func blField(s, name string, ok func(s string, i int) int) (int, int) {
+	for k := 0; ; {
+		j := strings.Index(s[k:], name)
+		if j < 0 {
+			return -1, -1
+		}
+		at := k + j
+		if at == 0 || s[at-1] == ' ' || s[at-1] == ',' {
+			v := at + len(name)
+			if e := ok(s, v); e > v {
+				return v, e
+			}
+		}
+		k = at + 1
+	}
+}
+
+// blDSNField finds the status of a dsn= field, as
+//
+//	(?:^|[ ,])dsn=([245]\.\d{1,3}\.\d{1,3})
+//
+// would ("dsn=5.1.1"): the last number is cut after 3 digits.
+func blDSNField(s string) (int, int) {
+	return blField(s, "dsn=", func(s string, i int) int {
+		e, _ := blStatusEnd(s, i)
+		return e
+	})
+}
+
+// blStatusEnd reads [245]\.\d{1,3}\.\d{1,3} at s[i:]. It returns the
+// end of the code, whose last number is cut after 3 digits, and the end of
+// the digits of that number; -1, -1 when s[i:] does not start with a code.
+func blStatusEnd(s string, i int) (end, digits int) {
+	if i+5 > len(s) || s[i] != '2' && s[i] != '4' && s[i] != '5' || s[i+1] != '.' {
+		return -1, -1
+	}
+	a := blRun(s, i+2, blDigit)
+	if a == i+2 || a-i-2 > 3 || a == len(s) || s[a] != '.' {
+		return -1, -1
+	}
+	b := blRun(s, a+1, blDigit)
+	if b == a+1 {
+		return -1, -1
+	}
+	return min(b, a+4), b
+}
+
+// blRelayField finds the host of a relay= field, as
+//
+//	(?:^|[ ,])relay=([^,\s\[]+)
+//
+// would ("relay=mx.example.com. [192.0.2.10]" gives "mx.example.com.").
+func blRelayField(s string) (int, int) {
+	return blField(s, "relay=", func(s string, i int) int {
+		return blRun(s, i, func(c byte) bool { return c != ',' && c != '[' && !blSpace(c) })
+	})
+}
+
+// blEximHost finds the host of the H= field of an Exim line, as
+// ` H=([^\s\[]+)` (with its leading space) would: "H=mx1.example.org
+// [192.0.2.20]" gives "mx1.example.org".
+func blEximHost(s string) (int, int) {
+	for k := 0; ; {
+		j := strings.Index(s[k:], " H=")
+		if j < 0 {
+			return -1, -1
+		}
+		v := k + j + len(" H=")
+		if e := blRun(s, v, func(c byte) bool { return c != '[' && !blSpace(c) }); e > v {
+			return v, e
+		}
+		k = v
+	}
+}
+
+// blReplyAt finds an SMTP reply code in a diagnostic text, as
+//
+//	(?:^|[\s(\[{;"'=])([245][0-5][0-9])(?:[ -]|$)
+//
+// would ("said: 550 5.1.1 ...", "said: 550-5.1.1 ...", "'550 ..."). It
+// returns the offset of the code, which is 3 bytes long, or -1.
+func blReplyAt(s string) int {
+	for i := 0; i+3 <= len(s); i++ {
+		if c := s[i]; c != '2' && c != '4' && c != '5' || s[i+1] < '0' || s[i+1] > '5' || !blDigit(s[i+2]) {
+			continue
+		}
+		if i+3 < len(s) && s[i+3] != ' ' && s[i+3] != '-' {
+			continue
+		}
+		if i == 0 || blSpace(s[i-1]) || strings.IndexByte(`([{;"'=`, s[i-1]) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// blStatusAt finds an enhanced status code in a diagnostic text, as
+//
+//	(?:^|[^\w.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:[^\w.]|$)
+//
+// would ("550 5.1.1 <a@example.com>", "(5.7.1)"; not "5.1.1." or "x5.1.1").
+func blStatusAt(s string) (int, int) {
+	notWordDot := func(c byte) bool { return !blWord(c) && c != '.' }
+	for i := 0; i+5 <= len(s); i++ {
+		if i > 0 && !notWordDot(s[i-1]) {
+			continue
+		}
+		if e, d := blStatusEnd(s, i); e >= 0 && e == d && (e == len(s) || notWordDot(s[e])) {
+			return i, e
+		}
+	}
+	return -1, -1
+}
+
+// blAddrStop reports whether c ends an address for blNextAddr: a space as
+// \s or one of <>,;"'()[].
+func blAddrStop(c byte) bool {
+	return blSpace(c) || strings.IndexByte(`<>,;"'()[]`, c) >= 0
+}
+
+// blNextAddr finds the next address of a list of recipients from offset
+// from, as the next match of
+//
+//	[^\s<>,;"'()\[\]]+@[^\s<>,;"'()\[\]]+
+//
+// would ("<a@example.com>,<b@example.com>", "alice@example.com;bob@example.com"):
+// a run of bytes without those stops with an '@' after its first byte and
+// before its last. It returns its bounds, or -1, -1.
+func blNextAddr(s string, from int) (int, int) {
+	for i := from; i < len(s); {
+		if blAddrStop(s[i]) {
+			i++
+			continue
+		}
+		e := blRun(s, i, func(c byte) bool { return !blAddrStop(c) })
+		if e-i >= 3 && strings.IndexByte(s[i+1:e-1], '@') >= 0 {
+			return i, e
+		}
+		i = e
+	}
+	return -1, -1
+}
+
+// blCommandAt finds the SMTP command a diagnostic text names, as
+//
+//	(?i)(?:in reply to|after|error from remote mail server after) (?:pipelined )?(RCPT TO|MAIL FROM|end of data|DATA|HELO|EHLO|STARTTLS|initial connection|initial protocol greeting)
+//
+// would (Postfix "(in reply to RCPT TO command)", Exim "SMTP error from
+// remote mail server after pipelined end of data: ..."). It returns the
+// bounds of the command phrase, or -1, -1.
+func blCommandAt(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		n := -1
+		switch s[i] | 0x20 {
+		case 'i':
+			n = blFoldPrefix(s[i:], "in reply to ")
+		case 'a':
+			n = blFoldPrefix(s[i:], "after ")
+		case 'e':
+			n = blFoldPrefix(s[i:], "error from remote mail server after ")
+		}
+		if n < 0 {
+			continue
+		}
+		c := i + n
+		if p := blFoldPrefix(s[c:], "pipelined "); p > 0 {
+			if e := blCommandEnd(s, c+p); e > 0 {
+				return c + p, e
+			}
+		}
+		if e := blCommandEnd(s, c); e > 0 {
+			return c, e
+		}
+	}
+	return -1, -1
+}
+
+// blCommandEnd returns the end of the command phrase of blCommands that
+// s[i:] starts with, or -1.
+func blCommandEnd(s string, i int) int {
+	for _, c := range blCommands {
+		if n := blFoldPrefix(s[i:], c.phrase); n > 0 {
+			return i + n
+		}
+	}
+	return -1
+}
+
+// blFoldPrefix returns how many bytes of s match p (lower-case ASCII)
+// ignoring case as (?i) does, or -1. Besides ASCII case, (?i) folds the
+// long s (U+017F) to s and the Kelvin sign (U+212A) to k (Unicode simple
+// case folding).
+func blFoldPrefix(s, p string) int {
+	j := 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case j < len(s) && (s[j] == c || 'a' <= c && c <= 'z' && s[j] == c-0x20):
+			j++
+		case c == 's' && strings.HasPrefix(s[j:], "\u017f"):
+			j += len("\u017f")
+		case c == 'k' && strings.HasPrefix(s[j:], "\u212a"):
+			j += len("\u212a")
+		default:
+			return -1
+		}
+	}
+	return j
 }
 
 func blPostfix(line string) []blEvent {
@@ -354,67 +707,27 @@ func blRecipient(text string, ev blEvent) Recipient {
 	return finish(text, &r)
 }
 
+// blCommands maps the command phrases blCommandAt finds to SMTP command
+// names, sorted by phrase. No phrase matches where another one does, so
+// the order does not change what blCommandAt finds.
+var blCommands = [...]struct{ phrase, name string }{
+	{"data", "DATA"},
+	{"ehlo", "EHLO"},
+	{"end of data", "DATA"},
+	{"helo", "EHLO"},
+	{"initial connection", "CONN"},
+	{"initial protocol greeting", "CONN"},
+	{"mail from", "MAIL"},
+	{"rcpt to", "RCPT"},
+	{"starttls", "STARTTLS"},
+}
+
 // blCommandName returns the SMTP command name for a phrase of a log line.
 func blCommandName(s string) string {
-	switch strings.ToUpper(s) {
-	case "RCPT TO":
-		return "RCPT"
-	case "MAIL FROM":
-		return "MAIL"
-	case "END OF DATA", "DATA":
-		return "DATA"
-	case "HELO", "EHLO":
-		return "EHLO"
-	case "STARTTLS":
-		return "STARTTLS"
+	for _, c := range blCommands {
+		if strings.EqualFold(s, c.phrase) {
+			return c.name
+		}
 	}
 	return "CONN"
-}
-
-// Interim regexp-backed matchers (replaced by hand-written ones next).
-
-func blEximLine(line []byte) bool { return blEximRE.Match(line) }
-
-func blEximMatch(line string) (m [8]int, ok bool) {
-	x := blEximRE.FindStringSubmatchIndex(line)
-	if x == nil {
-		return m, false
-	}
-	copy(m[:], x[2:])
-	return m, true
-}
-
-func blSendmailMatch(line string) (m [8]int, ok bool) {
-	x := blSendmailRE.FindStringSubmatchIndex(line)
-	if x == nil {
-		return m, false
-	}
-	copy(m[:], x[2:])
-	return m, true
-}
-
-func blGroup(re *regexp.Regexp, s string) (int, int) {
-	x := re.FindStringSubmatchIndex(s)
-	if x == nil {
-		return -1, -1
-	}
-	return x[2], x[3]
-}
-
-func blDSNField(s string) (int, int)   { return blGroup(blDSNRE, s) }
-func blRelayField(s string) (int, int) { return blGroup(blRelayRE, s) }
-func blEximHost(s string) (int, int)   { return blGroup(blEximHostRE, s) }
-func blStatusAt(s string) (int, int)   { return blGroup(blStatusRE, s) }
-func blCommandAt(s string) (int, int)  { return blGroup(blCommandRE, s) }
-func blReplyAt(s string) int {
-	i, _ := blGroup(blReplyRE, s)
-	return i
-}
-
-func blNextAddr(s string, from int) (int, int) {
-	x := blAddrRE.FindStringIndex(s[from:])
-	if x == nil {
-		return -1, -1
-	}
-	return from + x[0], from + x[1]
 }

@@ -430,3 +430,30 @@ func TestMboxFromLine(t *testing.T) {
 		}
 	}
 }
+
+// TestBlMatchersAllocs checks that the matchers allocate nothing.
+func TestBlMatchersAllocs(t *testing.T) {
+	exim := "2026-11-27 10:00:02 1tGxyA-0001AB-Cd ** nobody@example.org R=dnslookup T=remote_smtp H=mx1.example.org [192.0.2.20]: SMTP error from remote mail server after pipelined RCPT TO:<nobody@example.org>: 550 5.1.1 User unknown"
+	eximB := []byte(exim)
+	sm := "Nov 27 10:10:02 mail sm-mta[4412]: 5ARAA0001234: to=<nobody@example.org>,<ghost@example.org>, delay=00:00:02, mailer=esmtp, relay=mx1.example.org. [192.0.2.20], dsn=5.1.1, stat=User unknown"
+	from := []byte("From MAILER-DAEMON Thu Jan  1 00:00:00 1970")
+	n := testing.AllocsPerRun(100, func() {
+		blEximLine(eximB)
+		blEximMatch(exim)
+		blEximHost(exim)
+		blSendmailMatch(sm)
+		blDSNField(sm)
+		blRelayField(sm)
+		blReplyAt(exim)
+		blStatusAt(exim)
+		if s, e := blCommandAt(exim); s >= 0 {
+			blCommandName(exim[s:e])
+		}
+		for s, e := blNextAddr(sm, 0); s >= 0; s, e = blNextAddr(sm, e) {
+		}
+		mboxFromLine(from)
+	})
+	if n != 0 {
+		t.Errorf("%v allocations per run, want 0", n)
+	}
+}

@@ -3,7 +3,6 @@ package codes
 import (
 	"bytes"
 	"io"
-	"regexp"
 )
 
 // The mbox format (RFC 4155) stores messages one after another, each
@@ -13,14 +12,40 @@ import (
 // (">From " becomes ">>From "). Readers here accept both variants, CRLF
 // line ends and a missing final newline.
 
-// mboxFromRE matches an mbox separator line: "From ", an address (or "-")
-// and a date with a time or a year.
-var mboxFromRE = regexp.MustCompile(`^From \S+ .*(?:\d:\d\d|\d{4})`)
-
 // mboxFromLine reports whether line (without its line end) is an mbox
-// separator line.
+// separator line: "From ", an address (or "-") and a date with a time or
+// a year, as in "From MAILER-DAEMON Thu Jan  1 00:00:00 1970". It matches
+// what the regular expression
+//
+//	^From \S+ .*(?:\d:\d\d|\d{4})
+//
+// matches (\S is not [\t\n\f\r ], '.' stops at a line end).
 func mboxFromLine(line []byte) bool {
-	return bytes.HasPrefix(line, []byte("From ")) && mboxFromRE.Match(line)
+	if !bytes.HasPrefix(line, []byte("From ")) {
+		return false
+	}
+	i := blRun(line, len("From "), func(c byte) bool { return !blSpace(c) })
+	if i == len("From ") || i == len(line) || line[i] != ' ' {
+		return false
+	}
+	rest := line[i+1:]
+	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[:j]
+	}
+	digits := 0 // digits just before rest[j]
+	for j, c := range rest {
+		switch {
+		case blDigit(c):
+			if digits++; digits == 4 {
+				return true // a year
+			}
+			continue
+		case c == ':' && digits > 0 && j+2 < len(rest) && blDigit(rest[j+1]) && blDigit(rest[j+2]):
+			return true // a time
+		}
+		digits = 0
+	}
+	return false
 }
 
 // mboxNext finds the message that begins at or after off: it returns the
