@@ -290,7 +290,7 @@ func TestClueCommandInKeys(t *testing.T) {
 	for _, tk := range commandTokens {
 		pieces = append(pieces, tk.token, tk.token[:len(tk.token)/2])
 	}
-	pieces = append(pieces, commandTokenKeys[:]...)
+	pieces = append(pieces, "[", "does not like ", "but ", " in ")
 	pieces = append(pieces, " ", "x", strings.Repeat("word ", 30))
 	rng := rand.New(rand.NewPCG(7, 8))
 	found := 0

@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -301,60 +302,81 @@ var commandWords = [...]struct{ word, cmd string }{
 // commandTokens name the command on their own: Yahoo "[RCPT_TO]", qmail's
 // "does not like recipient" and "my name was rejected", Postfix's "refused
 // to talk to me".
-var commandTokens = [...]struct {
-	token, cmd string
-	key        int // index in commandTokenKeys of a part of token, or -1
-}{
-	{"[rcpt_to]", "RCPT", 0}, {"[mail_from]", "MAIL", 0}, {"[data]", "DATA", 0},
-	{"does not like recipient", "RCPT", 1}, {"does not like sender", "MAIL", 1}, {"my name was rejected", "HELO", -1},
-	{"failed after i sent the message", "DATA", -1}, {"but sender was rejected", "MAIL", 2}, {"but greeting failed", "CONN", 2},
-	{"refused to talk to me", "CONN", -1}, {" in rcpt to", "RCPT", 3}, {" in mail from", "MAIL", 3},
+var commandTokens = [...]struct{ token, cmd string }{
+	{"[rcpt_to]", "RCPT"}, {"[mail_from]", "MAIL"}, {"[data]", "DATA"},
+	{"does not like recipient", "RCPT"}, {"does not like sender", "MAIL"}, {"my name was rejected", "HELO"},
+	{"failed after i sent the message", "DATA"}, {"but sender was rejected", "MAIL"}, {"but greeting failed", "CONN"},
+	{"refused to talk to me", "CONN"}, {" in rcpt to", "RCPT"}, {" in mail from", "MAIL"},
 }
 
-// commandTokenKeys are parts shared by several commandTokens: a text
-// without the part has none of them.
-var commandTokenKeys = [...]string{"[", "does not like ", "but ", " in "}
+// clueBigrams select the places where a clue may start: bit k of
+// clueBigrams[0][c] is set when clue k (commandMarks, then commandTokens)
+// starts with the byte c, bit k of clueBigrams[1][c] when its second byte is
+// c.
+var clueBigrams = func() (t [2][256]uint16) {
+	for k, m := range commandMarks {
+		t[0][m[0]] |= 1 << k
+		t[1][m[1]] |= 1 << k
+	}
+	for k, tk := range commandTokens {
+		t[0][tk.token[0]] |= 1 << (len(commandMarks) + k)
+		t[1][tk.token[1]] |= 1 << (len(commandMarks) + k)
+	}
+	return t
+}()
+
+// The clues must fit the bits of clueBigrams.
+const _ = uint16(1 << (len(commandMarks) + len(commandTokens) - 1))
 
 // clueCommandIn returns the command named first in the lower-cased text d,
-// or "".
-func clueCommandIn(d string) string {
-	best, cmd := len(d), ""
-	for _, mark := range commandMarks {
-		for from := 0; from < best; {
-			k := strings.Index(d[from:], mark)
-			if k < 0 || from+k >= best {
-				break
+// or "": the first place in d where one of commandMarks is followed by one
+// of commandWords, or one of commandTokens is, names it (a mark before a
+// token at the same place, the tokens in their order). One pass over d,
+// where the first two bytes of each clue tell the places to look at
+// closely; it takes the normalized text of commandFor as it is, without a
+// copy.
+func clueCommandIn[T string | []byte](d T) string {
+	for i := 0; i+1 < len(d); i++ {
+		for m := clueBigrams[0][d[i]] & clueBigrams[1][d[i+1]]; m != 0; m &= m - 1 {
+			if cmd := clueAt(d, i, bits.TrailingZeros16(m)); cmd != "" {
+				return cmd
 			}
-			at := from + k
-			rest := d[at+len(mark):]
-			for _, w := range commandWords {
-				if strings.HasPrefix(rest, w.word) && (len(rest) == len(w.word) || !isAlnum(rest[len(w.word)])) {
-					best, cmd = at, w.cmd
-					break
-				}
-			}
-			from = at + len(mark)
 		}
 	}
-	var keys [len(commandTokenKeys)]int8 // 0 not looked up, 1 in d, -1 not
-	for _, t := range commandTokens {
-		if t.key >= 0 {
-			if keys[t.key] == 0 {
-				keys[t.key] = -1
-				if strings.Contains(d, commandTokenKeys[t.key]) {
-					keys[t.key] = 1
-				}
-			}
-			if keys[t.key] < 0 {
-				continue
-			}
+	return ""
+}
+
+// clueAt returns the command that clue k names at d[i:], or "".
+func clueAt[T string | []byte](d T, i, k int) string {
+	if k >= len(commandMarks) {
+		if t := &commandTokens[k-len(commandMarks)]; hasAt(d, i, t.token) {
+			return t.cmd
 		}
-		// A token before best ends before best+len(token)-1.
-		if k := strings.Index(d[:min(len(d), best+len(t.token)-1)], t.token); k >= 0 && k < best {
-			best, cmd = k, t.cmd
+		return ""
+	}
+	if !hasAt(d, i, commandMarks[k]) {
+		return ""
+	}
+	j := i + len(commandMarks[k])
+	for _, w := range commandWords {
+		if e := j + len(w.word); hasAt(d, j, w.word) && (e == len(d) || !isAlnum(d[e])) {
+			return w.cmd
 		}
 	}
-	return cmd
+	return ""
+}
+
+// hasAt reports whether d[i:] starts with p.
+func hasAt[T string | []byte](d T, i int, p string) bool {
+	if len(d)-i < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if d[i+k] != p[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // noAddressReply reports whether d starts with a reply code followed directly

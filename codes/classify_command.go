@@ -79,7 +79,7 @@ func commandFor(text, rcpt string) string {
 		if next := bytes.Index(t.b[at+len(lr):hi], t.lr); next >= 0 {
 			hi = at + len(lr) + next // stop at the next mention
 		}
-		if cmd := clueCommandIn(string(t.b[lo:hi])); cmd != "" {
+		if cmd := clueCommandIn(t.b[lo:hi]); cmd != "" {
 			return cmd
 		}
 		from = at + len(lr)
