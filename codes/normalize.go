@@ -726,12 +726,16 @@ func stripHTML(s string) string {
 			b.WriteString(s[i:])
 			break
 		}
-		tag := strings.ToLower(s[i+1 : i+j])
+		// Only the element's name matters: lower-case it alone, not
+		// the attributes (lower-casing is rune by rune and makes no
+		// ASCII separator, so the name ends where it ended before).
+		tag := s[i+1 : i+j]
 		i += j + 1
 		name := strings.TrimPrefix(tag, "/")
 		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
 			name = name[:k]
 		}
+		name = strings.ToLower(name)
 		switch name {
 		case "style", "script", "head", "title":
 			if !strings.HasPrefix(tag, "/") {

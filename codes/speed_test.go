@@ -1,0 +1,96 @@
+package codes
+
+import (
+	"html"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// stripHTMLRef is stripHTML as it was before it lower-cased only the names
+// of the elements: the whole tag.
+func stripHTMLRef(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		tag := strings.ToLower(s[i+1 : i+j])
+		i += j + 1
+		name := strings.TrimPrefix(tag, "/")
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		switch name {
+		case "style", "script", "head", "title":
+			if !strings.HasPrefix(tag, "/") {
+				if k := indexLower(s[i:], "</"+name); k >= 0 {
+					i += k
+				}
+			}
+		case "br", "p", "div", "tr", "li", "table", "h1", "h2", "h3", "h4", "blockquote", "pre":
+			b.WriteByte('\n')
+		case "td", "th":
+			b.WriteByte(' ')
+		}
+	}
+	out := html.UnescapeString(b.String())
+	lines := strings.Split(out, "\n")
+	var o strings.Builder
+	o.Grow(len(out))
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " \t")
+		if strings.TrimSpace(l) == "" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+			o.WriteByte('\n')
+			continue
+		}
+		blank = 0
+		o.WriteString(l)
+		o.WriteByte('\n')
+	}
+	return o.String()
+}
+
+// TestStripHTMLNames checks stripHTML against stripHTMLRef on every corpus
+// mail and on random texts of tags in any case, with attributes, runes
+// whose lower case is ASCII (the Kelvin sign) or longer ("İ") and invalid
+// UTF-8.
+func TestStripHTMLNames(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := stripHTML(s), stripHTMLRef(s); got != want {
+			t.Fatalf("stripHTML(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, m := range loadCorpusMails(t) {
+		check(string(m))
+	}
+	pieces := []string{"<", ">", "/", "</", "<br>", "<BR/>", "<P class=X>", "<Td>", "<TH\tx>", "<style>", "<STYLE TYPE=A>", "</Style>",
+		"<scrİpt>", "<sc\u212aipt>", "\u212a", "İ", "\xff", "<Div\nid=Y>", "<h1>", "</TITLE>", "&amp;", "&nbsp;", "\u00a0", " ", "\n", "x", "Ab"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
