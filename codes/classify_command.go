@@ -209,5 +209,11 @@ const (
 	commandLookBehind  = 200
 	commandLookAhead   = 400
 	commandMaxMentions = 16
-	commandCutMargin   = 1024
+	// commandCutMargin is how far before a mention commandFor may start
+	// normalizing, skipping the text before. The piece normalized from
+	// there must still hold commandLookBehind bytes before the mention
+	// (commandFor and skipTo check it, else they normalize the text in
+	// between): a smaller margin skips more, never changes the result.
+	// 1024 normalized about 35% more of the corpus than 256.
+	commandCutMargin = 256
 )
