@@ -257,6 +257,31 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// foldAnchor returns the index in the ASCII needle of an '@', else of a
+// ':', else of a '-', or -1 when it has none or is not ASCII.
+func foldAnchor(needle string) int {
+	at, colon, dash := -1, -1, -1
+	for i := 0; i < len(needle); i++ {
+		switch c := needle[i]; {
+		case c >= 0x80:
+			return -1
+		case c == '@' && at < 0:
+			at = i
+		case c == ':' && colon < 0:
+			colon = i
+		case c == '-' && dash < 0:
+			dash = i
+		}
+	}
+	switch {
+	case at >= 0:
+		return at
+	case colon >= 0:
+		return colon
+	}
+	return dash
+}
+
 // hasFoldPrefix reports whether s starts with prefix, ignoring ASCII case.
 func hasFoldPrefix(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
@@ -269,6 +294,28 @@ func indexFold(s, needle string) int {
 	n := len(needle)
 	if n == 0 {
 		return 0
+	}
+	if a := foldAnchor(needle); a >= 0 {
+		// An ASCII needle matches n bytes that are ASCII too (no other
+		// n bytes fold to n ASCII characters), with its byte at a, which
+		// has one case, as it is: look for that byte alone, rarer in text
+		// than a letter in either case.
+		c := needle[a]
+		for i := a; i < len(s); {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				return -1
+			}
+			p := i + k - a
+			if p+n > len(s) {
+				return -1
+			}
+			if strings.EqualFold(s[p:p+n], needle) {
+				return p
+			}
+			i += k + 1
+		}
+		return -1
 	}
 	lo := needle[0]
 	up := lo

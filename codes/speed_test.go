@@ -94,3 +94,71 @@ func TestStripHTMLNames(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// TestIndexFoldAnchor checks indexFold, which looks for an '@', ':' or '-'
+// of the needle when it has one, against indexFoldRef, which looks for its
+// first letter in either case, on random texts with upper case, runes that
+// fold to ASCII letters (the Kelvin sign, "ſ") and invalid UTF-8.
+func TestIndexFoldAnchor(t *testing.T) {
+	pieces := []string{"bob@example.org", "BOB@EXAMPLE.ORG", "Bob", "@", ":", "-", "Final-Recipient:", "final-recipient", "rcpt to:", "RCPT TO:",
+		"\u212a", "ſ", "\xff", "é", "x", " ", "o", "b@", "@e", "k@k", "K@\u212a", "s-s", "ſ-s", "delivery-status", "Delivery-Status"}
+	needles := []string{"bob@example.org", "final-recipient:", "rcpt to:", "delivery-status", "k@k", "s-s", "@", "-", "b:", "bob", "é@x", "ok"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, n := range needles {
+			if got, want := indexFold(s, n), indexFoldRef(s, n); got != want {
+				t.Fatalf("indexFold(%q, %q) = %d, want %d", s, n, got, want)
+			}
+		}
+	}
+}
+
+// indexFoldRef is indexFold as it was before it looked for a byte other
+// than the needle's first.
+func indexFoldRef(s, needle string) int {
+	n := len(needle)
+	if n == 0 {
+		return 0
+	}
+	lo := needle[0]
+	up := lo
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - 32
+	}
+	nextLo, nextUp := -2, -2 // -2: not looked up yet, -1: none left
+	for i := 0; i+n <= len(s); {
+		if nextLo != -1 && nextLo < i {
+			if k := strings.IndexByte(s[i:], lo); k >= 0 {
+				nextLo = i + k
+			} else {
+				nextLo = -1
+			}
+		}
+		if up == lo {
+			nextUp = nextLo
+		} else if nextUp != -1 && nextUp < i {
+			if k := strings.IndexByte(s[i:], up); k >= 0 {
+				nextUp = i + k
+			} else {
+				nextUp = -1
+			}
+		}
+		c := nextLo
+		if c < 0 || nextUp >= 0 && nextUp < c {
+			c = nextUp
+		}
+		if c < 0 || c+n > len(s) {
+			return -1
+		}
+		if strings.EqualFold(s[c:c+n], needle) {
+			return c
+		}
+		i = c + 1
+	}
+	return -1
+}
