@@ -21,6 +21,7 @@ func newDecoderPage() *decoderPage { return &decoderPage{decoder: decoder{active
 
 func (p *decoderPage) OnMount(ctx app.Context) {
 	p.ready = true
+	warmUp()
 	p.loadFragment(ctx)
 }
 

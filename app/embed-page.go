@@ -55,6 +55,7 @@ func embedTheme(t string) string {
 
 func (p *embedPage) OnMount(ctx app.Context) {
 	p.ready = true
+	warmUp()
 	p.theme = embedTheme(app.Window().URL().Query().Get("theme"))
 	root := app.Window().Get("document").Get("documentElement")
 	root.Get("classList").Call("remove", "theme-light", "theme-dark")

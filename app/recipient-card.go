@@ -21,6 +21,29 @@ type recipientCard struct {
 	OnShow    func(ctx app.Context, card int)
 }
 
+// cardHooks are the data-* attributes every card carries, also when empty.
+var cardHooks = [...]string{"data-recipient", "data-reply-code", "data-status", "data-reason", "data-permanent", "data-provider"}
+
+// OnMount and OnUpdate put back the hooks go-app leaves out: it renders no
+// attribute whose value is empty, but tests and scripts rely on each card
+// carrying all of cardHooks (data-provider="" when no provider is known).
+func (c *recipientCard) OnMount(ctx app.Context)  { c.keepHooks(ctx) }
+func (c *recipientCard) OnUpdate(ctx app.Context) { c.keepHooks(ctx) }
+
+func (c *recipientCard) keepHooks(ctx app.Context) {
+	ctx.Defer(func(ctx app.Context) {
+		el := c.JSValue()
+		if !el.Truthy() || el.Get("hasAttribute").IsUndefined() {
+			return
+		}
+		for _, name := range cardHooks {
+			if !el.Call("hasAttribute", name).Bool() {
+				el.Call("setAttribute", name, "")
+			}
+		}
+	})
+}
+
 // cardID returns the element id of the card at index i.
 func cardID(i int) string { return "card-" + strconv.Itoa(i) }
 

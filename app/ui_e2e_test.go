@@ -229,6 +229,24 @@ func TestUIE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("hooks when empty", func(t *testing.T) {
+		// From a card with a provider to one without: go-app removes the
+		// attribute, the card puts it back empty.
+		run(t, tab, chromedp.Click(chromedp.CSS(`button[data-example="gmail-5.7.26"]`)))
+		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`.recipient-card[data-provider="google"]`)))
+		setInput(t, tab, "Status: 5.1.1")
+		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`.recipient-card[data-status="5.1.1"]`)))
+		for _, name := range cardHooks {
+			waitFor(t, tab, `document.querySelector(".recipient-card").hasAttribute("`+name+`")`, name+" on the card")
+		}
+		if got := attr(t, tab, `.recipient-card`, "data-provider"); got != "" {
+			t.Errorf("data-provider = %q, want empty", got)
+		}
+		if got := attr(t, tab, `.recipient-card`, "data-reply-code"); got != "" {
+			t.Errorf("data-reply-code = %q, want empty", got)
+		}
+	})
+
 	t.Run("none", func(t *testing.T) {
 		setInput(t, tab, "Hi Bob, lunch at noon?")
 		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`[data-result=none]`)))
