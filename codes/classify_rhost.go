@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -85,35 +86,89 @@ func isWordByte(b byte) bool {
 	return isAlnum(b) || b >= 'A' && b <= 'Z' || b == '_'
 }
 
+// providerTokens are the tokens providerIn recognises a provider by, in
+// the order it tries them: the first provider with a token in the text wins
+// (the tokens of Orange and NTT docomo only when orangeCode and docomoMTA
+// confirm them).
+var providerTokens = [...]struct{ token, provider string }{
+	{"groups.google.com", "googlegroups"},
+	{"gsmtp", "google"}, {"support.google.com", "google"},
+	{".outlook.com", "microsoft"}, {"sender.office.com", "microsoft"}, {"postmaster.live.com", "microsoft"}, {"go.microsoft.com", "microsoft"},
+	{"yahooinc.com", "yahoo"}, {"yahoo.com account", "yahoo"}, {"postmaster.verizonmedia.com", "yahoo"}, {"postmaster.yahoo.com", "yahoo"},
+	{"cox.com", "cox"}, {"cox.net", "cox"},
+	{"spectrum.net", "spectrum"}, {"charter.net", "spectrum"},
+	{"ofr", "orange"}, {"lpn", "orange"},
+	{"mimecast", "mimecast"}, {"mcspamsignature", "mimecast"},
+	{"facebook.com", "facebook"},
+	{"docomo.ne.jp", "nttdocomo"},
+}
+
+// providerTokenSet finds the providerTokens in a text.
+var providerTokenSet = func() *substrSet {
+	var strs []string
+	for _, t := range providerTokens {
+		strs = append(strs, t.token)
+	}
+	return newSubstrSet(strs...)
+}()
+
 // providerIn recognises a provider from tokens in a text.
 func providerIn(d string) string {
-	switch {
-	case d == "":
+	if d == "" {
 		return ""
-	case strings.Contains(d, "groups.google.com"):
-		return "googlegroups"
-	case strings.Contains(d, "gsmtp") || strings.Contains(d, "support.google.com"):
-		return "google"
-	case strings.Contains(d, ".outlook.com") || strings.Contains(d, "sender.office.com") ||
-		strings.Contains(d, "postmaster.live.com") || strings.Contains(d, "go.microsoft.com"):
-		return "microsoft"
-	case strings.Contains(d, "yahooinc.com") || strings.Contains(d, "yahoo.com account") || strings.Contains(d, "postmaster.verizonmedia.com") ||
-		strings.Contains(d, "postmaster.yahoo.com"):
-		return "yahoo"
-	case strings.Contains(d, "cox.com") || strings.Contains(d, "cox.net"):
-		return "cox"
-	case strings.Contains(d, "spectrum.net") || strings.Contains(d, "charter.net"):
-		return "spectrum"
-	case (strings.Contains(d, "ofr") || strings.Contains(d, "lpn")) && orangeCode(d) != "":
-		return "orange"
-	case strings.Contains(d, "mimecast") || strings.Contains(d, "mcspamsignature"):
-		return "mimecast"
-	case strings.Contains(d, "facebook.com"):
-		return "facebook"
-	case docomoMTA(d):
-		return "nttdocomo"
+	}
+	for found := providerTokenSet.find(d, 0); found != 0; found &= found - 1 {
+		switch p := providerTokens[bits.TrailingZeros32(found)].provider; p {
+		case "orange":
+			if orangeCode(d) != "" {
+				return p
+			}
+		case "nttdocomo":
+			if docomoMTA(d) {
+				return p
+			}
+		default:
+			return p
+		}
 	}
 	return ""
+}
+
+// substrSet finds which of up to 32 strings of 2 bytes or more occur in a
+// text, in one pass over it: the first two bytes of each string tell the
+// places where it may start.
+type substrSet struct {
+	strs          []string
+	first, second [256]uint32 // bit k of [c]: strs[k] has c as its first (second) byte
+}
+
+func newSubstrSet(strs ...string) *substrSet {
+	if len(strs) > 32 {
+		panic("codes: more than 32 strings in a substrSet")
+	}
+	t := &substrSet{strs: strs}
+	for k, s := range strs {
+		t.first[s[0]] |= 1 << k
+		t.second[s[1]] |= 1 << k
+	}
+	return t
+}
+
+// find returns the strings in s, bit k for strs[k]. It stops as soon as
+// it finds one in stop.
+func (t *substrSet) find(s string, stop uint32) uint32 {
+	var found uint32
+	for i := 0; i+1 < len(s); i++ {
+		for m := t.first[s[i]] & t.second[s[i+1]] &^ found; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros32(m)
+			if w := t.strs[k]; len(s)-i >= len(w) && s[i:i+len(w)] == w {
+				if found |= 1 << k; found&stop != 0 {
+					return found
+				}
+			}
+		}
+	}
+	return found
 }
 
 // orangeCode finds an Orange / La Poste code: OFR_416, OFR004_104,

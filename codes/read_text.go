@@ -30,6 +30,11 @@ var returnMarkers = [...]string{
 	"return-path: <",
 }
 
+// returnMarkerHints are the words isReturnMarker looks for first, in
+// one pass over each line: every marker has one of them.
+var returnMarkerHints = newSubstrSet("essage", "ESSAGE", "opy", "OPY", "rigina", "RIGINA", "eceived: ", "ECEIVED: ",
+	"eturn-", "ETURN-", "eturned", "ETURNED")
+
 // returnMarkerKeys are parts of the returnMarkers: each marker has one or
 // more, and a line without them has no marker. returnMarkerNeeds has, for
 // each marker, the bit 1<<k of each key k it has.
@@ -58,9 +63,7 @@ func isReturnMarker(l string) bool {
 	}
 	// Cheap test first, this runs for every line: every marker has one of
 	// these words.
-	if !strings.Contains(t, "essage") && !strings.Contains(t, "ESSAGE") && !strings.Contains(t, "opy") && !strings.Contains(t, "OPY") &&
-		!strings.Contains(t, "rigina") && !strings.Contains(t, "RIGINA") && !strings.Contains(t, "eceived: ") && !strings.Contains(t, "ECEIVED: ") &&
-		!strings.Contains(t, "eturn-") && !strings.Contains(t, "ETURN-") && !strings.Contains(t, "eturned") && !strings.Contains(t, "ETURNED") {
+	if returnMarkerHints.find(t, ^uint32(0)) == 0 {
 		return false
 	}
 	var buf [120]byte

@@ -162,3 +162,142 @@ func indexFoldRef(s, needle string) int {
 	}
 	return -1
 }
+
+// TestProviderInSet checks providerIn, which finds its tokens in one pass,
+// against providerInRef, which looked for each, on the lines and normalized
+// text of every corpus mail and on random texts made of the tokens.
+func TestProviderInSet(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := providerIn(s), providerInRef(s); got != want {
+			t.Fatalf("providerIn(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, m := range loadCorpusMails(t) {
+		d := normalizeDiagnostic(string(m))
+		check(d)
+		for _, l := range strings.Split(string(m), "\n") {
+			check(normalizeDiagnostic(l))
+		}
+	}
+	pieces := []string{" ", "x", ".", "g", "groups.google.com", "gsmtp", "support.google.com", ".outlook.com", "sender.office.com",
+		"postmaster.live.com", "go.microsoft.com", "yahooinc.com", "yahoo.com account", "postmaster.verizonmedia.com", "postmaster.yahoo.com",
+		"cox.com", "cox.net", "spectrum.net", "charter.net", "ofr", "lpn", "_416", "ofr_416", "lpn007_426", "mimecast", "mcspamsignature",
+		"facebook.com", "docomo.ne.jp", "host ", "remote-mta: dns; ", "gs", "co", "yahoo"}
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// TestReturnMarkerHints checks isReturnMarker, which looks for its hints
+// in one pass, against isReturnMarkerRef, which looked for each, on every
+// line of the corpus and on random lines made of the hints and markers.
+func TestReturnMarkerHints(t *testing.T) {
+	check := func(l string) {
+		t.Helper()
+		if got, want := isReturnMarker(l), isReturnMarkerRef(l); got != want {
+			t.Fatalf("isReturnMarker(%q) = %v, want %v", l, got, want)
+		}
+	}
+	for _, m := range loadCorpusMails(t) {
+		for _, l := range strings.Split(string(m), "\n") {
+			check(l)
+		}
+	}
+	pieces := []string{" ", "x", "-", "From ", ":", "essage", "ESSAGE", "Message", "MESSAGE", "MeSSage", "opy", "OPY", "Copy", "rigina", "RIGINAL",
+		"eceived: ", "Received: from", "RECEIVED: FROM", "eturn-", "Return-Path: <", "eturned", "RETURNED", "original message follows",
+		"Below this line is a copy of the message", "----- Original Message -----", "\t"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// providerInRef is providerIn as it was before it found its tokens in one
+// pass.
+func providerInRef(d string) string {
+	switch {
+	case d == "":
+		return ""
+	case strings.Contains(d, "groups.google.com"):
+		return "googlegroups"
+	case strings.Contains(d, "gsmtp") || strings.Contains(d, "support.google.com"):
+		return "google"
+	case strings.Contains(d, ".outlook.com") || strings.Contains(d, "sender.office.com") ||
+		strings.Contains(d, "postmaster.live.com") || strings.Contains(d, "go.microsoft.com"):
+		return "microsoft"
+	case strings.Contains(d, "yahooinc.com") || strings.Contains(d, "yahoo.com account") || strings.Contains(d, "postmaster.verizonmedia.com") ||
+		strings.Contains(d, "postmaster.yahoo.com"):
+		return "yahoo"
+	case strings.Contains(d, "cox.com") || strings.Contains(d, "cox.net"):
+		return "cox"
+	case strings.Contains(d, "spectrum.net") || strings.Contains(d, "charter.net"):
+		return "spectrum"
+	case (strings.Contains(d, "ofr") || strings.Contains(d, "lpn")) && orangeCode(d) != "":
+		return "orange"
+	case strings.Contains(d, "mimecast") || strings.Contains(d, "mcspamsignature"):
+		return "mimecast"
+	case strings.Contains(d, "facebook.com"):
+		return "facebook"
+	case docomoMTA(d):
+		return "nttdocomo"
+	}
+	return ""
+}
+
+// isReturnMarkerRef is isReturnMarker as it was before it looked for its
+// hints in one pass.
+func isReturnMarkerRef(l string) bool {
+	t := strings.TrimSpace(l)
+	if len(t) < 10 || len(t) > 120 {
+		return false
+	}
+	if strings.HasPrefix(l, "From ") && strings.Count(l, ":") >= 2 && strings.Count(l, " ") >= 4 {
+		// An mbox separator line: a copy of the mail follows.
+		return true
+	}
+	// Cheap test first, this runs for every line: every marker has one of
+	// these words.
+	if !strings.Contains(t, "essage") && !strings.Contains(t, "ESSAGE") && !strings.Contains(t, "opy") && !strings.Contains(t, "OPY") &&
+		!strings.Contains(t, "rigina") && !strings.Contains(t, "RIGINA") && !strings.Contains(t, "eceived: ") && !strings.Contains(t, "ECEIVED: ") &&
+		!strings.Contains(t, "eturn-") && !strings.Contains(t, "ETURN-") && !strings.Contains(t, "eturned") && !strings.Contains(t, "ETURNED") {
+		return false
+	}
+	var buf [120]byte
+	lt := buf[:len(t)]
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lt[i] = c
+	}
+	var has uint8 // the returnMarkerKeys in lt
+	for k, key := range returnMarkerKeys {
+		if hasBytes(lt, key) {
+			has |= 1 << k
+		}
+	}
+	if has == 0 {
+		return false
+	}
+	for i, m := range returnMarkers {
+		if need := returnMarkerNeeds[i]; has&need == need && hasBytes(lt, m) {
+			if m == "received: from" || m == "return-path: <" {
+				// A header line of the returned message shown inline.
+				return len(lt) >= len(m) && string(lt[:len(m)]) == m && l == t
+			}
+			return true
+		}
+	}
+	return false
+}
