@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Query is what the decoder found about one failure, as asked of the
@@ -575,24 +576,50 @@ func (g *kbGrams) may(needle string) bool {
 	return true
 }
 
+// kbProvKey is what kbMatchProvider reads of a provider entry to rule it
+// out, kept together so that it does not load whole entries for that.
+type kbProvKey struct {
+	status     EnhancedCode
+	detailMax  int
+	reply      ReplyCode
+	provider   string
+	token      bool // the entry has a Token
+	statusOnly bool // kbx().statusOnly[e.ID]
+}
+
+// kbProvKeys returns the kbProvKey of each provider entry, in the order of
+// kbx().provIdx, building them on first use.
+var kbProvKeys = sync.OnceValue(func() []kbProvKey {
+	x := kbx()
+	keys := make([]kbProvKey, len(x.provIdx))
+	for k, i := range x.provIdx {
+		e := &x.all[i]
+		keys[k] = kbProvKey{status: e.Status, detailMax: e.DetailMax, reply: e.Reply, provider: e.Provider,
+			token: e.Token != "", statusOnly: x.statusOnly[e.ID]}
+	}
+	return keys
+})
+
 // kbMatchProvider finds the best provider entry for q.
 func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) {
 	x := kbx()
+	keys := kbProvKeys()
 	best, bestScore := -1, 0
-	for _, i := range x.provIdx {
-		e := &x.all[i]
-		same := prov != "" && e.Provider == prov
-		st := kbStatusRel(e, q.Status)
+	for k, i := range x.provIdx {
+		ek := &keys[k]
+		same := prov != "" && ek.provider == prov
+		st := kbStatusRelKey(ek.status, ek.detailMax, q.Status)
 		if st < 0 {
 			continue
 		}
-		if !e.Reply.IsZero() && !q.Reply.IsZero() && e.Reply != q.Reply && e.Status.IsZero() && e.Reply.Class() != q.Reply.Class() {
+		if !ek.reply.IsZero() && !q.Reply.IsZero() && ek.reply != q.Reply && ek.status.IsZero() && ek.reply.Class() != q.Reply.Class() {
 			continue
 		}
-		codeOnly := st > 0 && x.statusOnly[e.ID]
-		if !same && e.Token == "" && !(codeOnly && prov == "") {
+		codeOnly := st > 0 && ek.statusOnly
+		if !same && !ek.token && !(codeOnly && prov == "") {
 			continue // only tokens select another provider's entries
 		}
+		e := &x.all[i]
 		tok := e.Token != "" && lt != "" && g.may(x.tokens[i]) && kbIndexWord(lt, x.tokens[i]) >= 0
 		if e.Token != "" && !tok {
 			continue // a token entry applies only where its token is written
@@ -639,13 +666,19 @@ func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) 
 // kbStatusRel relates an entry's code to the queried one: 2 exact, 1 inside
 // the entry's range, 0 when either side has no code, -1 when they differ.
 func kbStatusRel(e *Entry, s EnhancedCode) int {
-	if e.Status.IsZero() || s.IsZero() {
+	return kbStatusRelKey(e.Status, e.DetailMax, s)
+}
+
+// kbStatusRelKey is kbStatusRel of an entry with the code es and the
+// DetailMax max.
+func kbStatusRelKey(es EnhancedCode, max int, s EnhancedCode) int {
+	if es.IsZero() || s.IsZero() {
 		return 0
 	}
-	if e.Status == s {
+	if es == s {
 		return 2
 	}
-	if e.DetailMax > 0 && e.Status[0] == s[0] && e.Status[1] == s[1] && s[2] >= e.Status[2] && s[2] <= e.DetailMax {
+	if max > 0 && es[0] == s[0] && es[1] == s[1] && s[2] >= es[2] && s[2] <= max {
 		return 1
 	}
 	return -1
