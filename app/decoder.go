@@ -48,23 +48,38 @@ func (d *decoder) onInput(ctx app.Context, e app.Event) {
 	n := d.pending
 	ctx.After(decodeDelay, func(ctx app.Context) {
 		if n == d.pending {
-			d.decode(ctx, text)
+			d.decode(ctx, text, nil)
 		}
 	})
 }
 
+// largeInput is the size above which a loaded text goes into the paste area
+// only after the result is on screen: the browser lays out the whole text
+// of a textarea, which for a mail of 64 KB takes longer than decoding it.
+const largeInput = 16 << 10
+
 // load puts text into the paste area and decodes it at once.
 func (d *decoder) load(ctx app.Context, text string) {
 	d.pending++
-	if el := app.Window().GetElementByID(inputID); el.Truthy() {
-		el.Set("value", text)
+	n := d.pending
+	fill := func() {
+		// A later load or keystroke wins over a late fill. (WebAssembly
+		// runs one goroutine at a time: reading pending here is safe.)
+		if el := app.Window().GetElementByID(inputID); el.Truthy() && n == d.pending {
+			el.Set("value", text)
+		}
 	}
-	d.decode(ctx, text)
+	if len(text) <= largeInput {
+		fill()
+		fill = nil
+	}
+	d.decode(ctx, text, fill)
 }
 
-// decode decodes text into the state and records, once rendered, how long
-// decoding and rendering took (data-render-ms on #result).
-func (d *decoder) decode(ctx app.Context, text string) {
+// decode decodes text into the state, then, once the result is painted,
+// records how long decoding and rendering took (data-render-ms on #result)
+// and calls then, if not nil.
+func (d *decoder) decode(ctx app.Context, text string, then func()) {
 	start := time.Now()
 	d.decodeText(text)
 	ctx.Update()
@@ -73,11 +88,40 @@ func (d *decoder) decode(ctx app.Context, text string) {
 			d.afterRender()
 		}
 		scrollToFirstCode()
-		if el := app.Window().GetElementByID("result"); el.Truthy() {
+		afterPaint(func() {
 			ms := float64(time.Since(start).Microseconds()) / 1000
-			el.Call("setAttribute", "data-render-ms", strconv.FormatFloat(ms, 'f', 2, 64))
-		}
+			if then != nil {
+				then()
+			}
+			if el := app.Window().GetElementByID("result"); el.Truthy() {
+				el.Call("setAttribute", "data-render-ms", strconv.FormatFloat(ms, 'f', 2, 64))
+			}
+		})
 	})
+}
+
+// afterPaint calls f once the browser has painted the next frame: a zero
+// timeout set from a requestAnimationFrame callback runs after that frame's
+// layout and paint. A hidden page paints no frames: f then runs after a
+// zero timeout. f runs outside the UI goroutine: it must only touch the DOM.
+func afterPaint(f func()) {
+	win := app.Window()
+	var tick, frame app.Func
+	tick = app.FuncOf(func(app.Value, []app.Value) any {
+		tick.Release()
+		f()
+		return nil
+	})
+	if win.Get("document").Get("visibilityState").String() != "visible" {
+		win.Call("setTimeout", tick, 0)
+		return
+	}
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		win.Call("setTimeout", tick, 0)
+		return nil
+	})
+	win.Call("requestAnimationFrame", frame)
 }
 
 // scrollToFirstCode scrolls the text panel, when it scrolls by itself (on

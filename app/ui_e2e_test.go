@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -282,6 +283,16 @@ func TestUIE2E(t *testing.T) {
 		if l := eval[string](t, tab, `document.querySelector('label[for=file]').textContent`); l == "" {
 			t.Error("the file input has no label")
 		}
+		// A large file goes into the paste area once its result is drawn.
+		big := file + strings.Repeat("X-Padding: "+strings.Repeat("x", 60)+"\n", 400)
+		eval[bool](t, tab, `(() => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([`+jsString(big)+`], "big.eml"));
+  document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  return true;
+})()`)
+		waitFor(t, tab, `document.querySelector("textarea[name=ndr]").value.length === `+strconv.Itoa(len(big)), "the large file in the paste area")
+		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`.recipient-card[data-status="5.2.2"]`)))
 	})
 
 	t.Run("no HTML from the input", func(t *testing.T) {
