@@ -737,14 +737,18 @@ func continuationAt(s string, i int) int {
 //
 // and its group.
 func statusComment(s string) (string, bool) {
-	const mark = "status: "
 	for from := 0; ; {
-		k := strings.Index(s[from:], mark)
+		// From the colons, rarer than the 's' that "status: " starts with.
+		k := strings.IndexByte(s[from:], ':')
 		if k < 0 {
 			return "", false
 		}
-		i := from + k + len(mark)
-		from = from + k + 1
+		c := from + k
+		from = c + 1
+		if c < len("status") || s[c-len("status"):c] != "status" || !strings.HasPrefix(s[c:], ": ") {
+			continue
+		}
+		i := c + 2
 		j := enhancedAt(s, i)
 		if j < 0 || !strings.HasPrefix(s[j:], " (") {
 			continue
