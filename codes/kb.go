@@ -577,45 +577,87 @@ func (g *kbGrams) may(needle string) bool {
 }
 
 // kbProvKey is what kbMatchProvider reads of a provider entry to rule it
-// out, kept together so that it does not load whole entries for that.
+// out, kept small and together so that it does not load whole entries for
+// that (the numbers of the tables' codes fit in 16 bits).
 type kbProvKey struct {
-	status     EnhancedCode
-	detailMax  int
-	reply      ReplyCode
-	provider   string
-	token      bool // the entry has a Token
-	statusOnly bool // kbx().statusOnly[e.ID]
+	status    [3]uint16 // Status
+	detailMax uint16    // DetailMax
+	reply     uint16    // Reply
+	provider  uint8     // index of Provider in kbProvKeys' names
+	token     bool      // the entry has a Token
 }
 
-// kbProvKeys returns the kbProvKey of each provider entry, in the order of
-// kbx().provIdx, building them on first use.
-var kbProvKeys = sync.OnceValue(func() []kbProvKey {
+// statusRel is kbStatusRel of the entry.
+func (k *kbProvKey) statusRel(s EnhancedCode) int {
+	if k.status == [3]uint16{} || s.IsZero() {
+		return 0
+	}
+	if int(k.status[0]) == s[0] && int(k.status[1]) == s[1] {
+		if int(k.status[2]) == s[2] {
+			return 2
+		}
+		if k.detailMax > 0 && s[2] >= int(k.status[2]) && s[2] <= int(k.detailMax) {
+			return 1
+		}
+	}
+	return -1
+}
+
+// kbProvKeyTable is the kbProvKey of each provider entry, in the order of
+// kbx().provIdx, and the provider names they index.
+type kbProvKeyTable struct {
+	keys  []kbProvKey
+	names []string
+}
+
+// kbProvKeys returns the kbProvKeyTable, building it on first use.
+var kbProvKeys = sync.OnceValue(func() *kbProvKeyTable {
 	x := kbx()
-	keys := make([]kbProvKey, len(x.provIdx))
+	t := &kbProvKeyTable{keys: make([]kbProvKey, len(x.provIdx))}
+	fits := func(n int) uint16 {
+		if n < 0 || n > 0xffff {
+			panic("codes: a provider entry's code does not fit kbProvKey")
+		}
+		return uint16(n)
+	}
 	for k, i := range x.provIdx {
 		e := &x.all[i]
-		keys[k] = kbProvKey{status: e.Status, detailMax: e.DetailMax, reply: e.Reply, provider: e.Provider,
-			token: e.Token != "", statusOnly: x.statusOnly[e.ID]}
+		p := slices.Index(t.names, e.Provider)
+		if p < 0 {
+			p = len(t.names)
+			t.names = append(t.names, e.Provider)
+		}
+		if p > 0xff {
+			panic("codes: more providers than kbProvKey counts")
+		}
+		t.keys[k] = kbProvKey{
+			status:    [3]uint16{fits(e.Status[0]), fits(e.Status[1]), fits(e.Status[2])},
+			detailMax: fits(e.DetailMax), reply: fits(int(e.Reply)), provider: uint8(p), token: e.Token != "",
+		}
 	}
-	return keys
+	return t
 })
 
 // kbMatchProvider finds the best provider entry for q.
 func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) {
 	x := kbx()
-	keys := kbProvKeys()
+	pk := kbProvKeys()
+	provKey := -1 // prov's index in pk.names
+	if prov != "" {
+		provKey = slices.Index(pk.names, prov)
+	}
 	best, bestScore := -1, 0
 	for k, i := range x.provIdx {
-		ek := &keys[k]
-		same := prov != "" && ek.provider == prov
-		st := kbStatusRelKey(ek.status, ek.detailMax, q.Status)
+		ek := &pk.keys[k]
+		same := int(ek.provider) == provKey
+		st := ek.statusRel(q.Status)
 		if st < 0 {
 			continue
 		}
-		if !ek.reply.IsZero() && !q.Reply.IsZero() && ek.reply != q.Reply && ek.status.IsZero() && ek.reply.Class() != q.Reply.Class() {
+		if ek.reply != 0 && !q.Reply.IsZero() && int(ek.reply) != int(q.Reply) && ek.status == [3]uint16{} && int(ek.reply)/100 != q.Reply.Class() {
 			continue
 		}
-		codeOnly := st > 0 && ek.statusOnly
+		codeOnly := st > 0 && x.statusOnly[x.all[i].ID]
 		if !same && !ek.token && !(codeOnly && prov == "") {
 			continue // only tokens select another provider's entries
 		}
@@ -666,19 +708,13 @@ func kbMatchProvider(q Query, lt string, g *kbGrams, prov string) (Entry, bool) 
 // kbStatusRel relates an entry's code to the queried one: 2 exact, 1 inside
 // the entry's range, 0 when either side has no code, -1 when they differ.
 func kbStatusRel(e *Entry, s EnhancedCode) int {
-	return kbStatusRelKey(e.Status, e.DetailMax, s)
-}
-
-// kbStatusRelKey is kbStatusRel of an entry with the code es and the
-// DetailMax max.
-func kbStatusRelKey(es EnhancedCode, max int, s EnhancedCode) int {
-	if es.IsZero() || s.IsZero() {
+	if e.Status.IsZero() || s.IsZero() {
 		return 0
 	}
-	if es == s {
+	if e.Status == s {
 		return 2
 	}
-	if max > 0 && es[0] == s[0] && es[1] == s[1] && s[2] >= es[2] && s[2] <= max {
+	if e.DetailMax > 0 && e.Status[0] == s[0] && e.Status[1] == s[1] && s[2] >= e.Status[2] && s[2] <= e.DetailMax {
 		return 1
 	}
 	return -1

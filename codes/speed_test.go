@@ -301,3 +301,110 @@ func isReturnMarkerRef(l string) bool {
 	}
 	return false
 }
+
+// TestKBMatchProviderKeys checks kbMatchProvider, which rules entries out
+// from kbProvKeys, against kbMatchProviderRef, which read the entries, on
+// queries made of the codes, providers and tokens of the provider entries.
+func TestKBMatchProviderKeys(t *testing.T) {
+	x := kbx()
+	var statuses []EnhancedCode
+	var replies []ReplyCode
+	provs := []string{"", "unknown"}
+	var texts []string
+	for _, i := range x.provIdx {
+		e := &x.all[i]
+		statuses = append(statuses, e.Status, EnhancedCode{e.Status[0], e.Status[1], e.Status[2] + 1}, EnhancedCode{e.Status[0], e.Status[1], e.DetailMax})
+		replies = append(replies, e.Reply, e.Reply+1)
+		provs = append(provs, e.Provider)
+		texts = append(texts, x.tokens[i])
+		texts = append(texts, e.Match...)
+	}
+	statuses = append(statuses, EnhancedCode{}, EnhancedCode{5, 7, 1 << 20}, EnhancedCode{-5, 0, 0})
+	replies = append(replies, 0, 1<<20)
+	rng := rand.New(rand.NewPCG(19, 20))
+	found := 0
+	for range 20000 {
+		q := Query{Status: statuses[rng.IntN(len(statuses))], Reply: replies[rng.IntN(len(replies))]}
+		var b strings.Builder
+		for range rng.IntN(3) {
+			b.WriteString(texts[rng.IntN(len(texts))] + " ")
+		}
+		lt := kbNormalize(b.String())
+		var g kbGrams
+		g.add(lt)
+		prov := provs[rng.IntN(len(provs))]
+		e1, ok1 := kbMatchProvider(q, lt, &g, prov)
+		e2, ok2 := kbMatchProviderRef(q, lt, &g, prov)
+		if ok1 != ok2 || e1.ID != e2.ID {
+			t.Fatalf("kbMatchProvider(%v, %q, %q) = %q %v, want %q %v", q, lt, prov, e1.ID, ok1, e2.ID, ok2)
+		}
+		if ok1 {
+			found++
+		}
+	}
+	t.Logf("%d of 20000 queries found an entry", found)
+	if found < 1000 {
+		t.Fatalf("only %d queries found an entry", found)
+	}
+}
+
+// kbMatchProviderRef is kbMatchProvider as it was before kbProvKeys.
+func kbMatchProviderRef(q Query, lt string, g *kbGrams, prov string) (Entry, bool) {
+	x := kbx()
+	best, bestScore := -1, 0
+	for _, i := range x.provIdx {
+		e := &x.all[i]
+		same := prov != "" && e.Provider == prov
+		st := kbStatusRel(e, q.Status)
+		if st < 0 {
+			continue
+		}
+		if !e.Reply.IsZero() && !q.Reply.IsZero() && e.Reply != q.Reply && e.Status.IsZero() && e.Reply.Class() != q.Reply.Class() {
+			continue
+		}
+		codeOnly := st > 0 && x.statusOnly[e.ID]
+		if !same && e.Token == "" && !(codeOnly && prov == "") {
+			continue // only tokens select another provider's entries
+		}
+		tok := e.Token != "" && lt != "" && g.may(x.tokens[i]) && kbIndexWord(lt, x.tokens[i]) >= 0
+		if e.Token != "" && !tok {
+			continue // a token entry applies only where its token is written
+		}
+		plen := 0
+		for _, m := range e.Match {
+			if len(m) > plen && g.may(m) && strings.Contains(lt, m) {
+				plen = len(m)
+			}
+		}
+		phr := plen > 0
+		switch {
+		case tok:
+		case phr && same:
+		case codeOnly && same:
+		case codeOnly && prov == "" && !kbRegistered(q.Status) && x.uniqueOwner[e.ID]:
+		default:
+			continue
+		}
+		score := 0
+		if same {
+			score += 3200
+		}
+		if tok {
+			score += 1600
+		}
+		if phr {
+			score += 800 + min(plen, 99)
+		}
+		score += st * 200
+		if !e.Reply.IsZero() && e.Reply == q.Reply {
+			score += 100
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return Entry{}, false
+	}
+	return x.all[best], true
+}
