@@ -2,6 +2,7 @@ package codes
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // span is a half-open byte range of the normalized text; the zero value
@@ -238,21 +239,45 @@ func findCodes2(s string, lo, hi int, ok2 bool) codeHit {
 	return h
 }
 
-// collapse joins the lines of s with single spaces.
+// collapse joins the lines of s with single spaces. As writing each rune
+// of s would, it writes U+FFFD for each byte that is not UTF-8.
 func collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+	for i := 0; i < len(s); {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			space = b.Len() > 0
+			i++
 			continue
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(r)
+		// The word up to the next blank or byte that is not UTF-8, as it is.
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				break
+			}
+			if c < utf8.RuneSelf {
+				j++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && w == 1 {
+				break
+			}
+			j += w
+		}
+		b.WriteString(s[i:j])
+		if j < len(s) && j == i {
+			b.WriteString("\uFFFD") // s[j] is not UTF-8
+			j++
+		}
+		i = j
 	}
 	return b.String()
 }

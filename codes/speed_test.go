@@ -408,3 +408,39 @@ func kbMatchProviderRef(q Query, lt string, g *kbGrams, prov string) (Entry, boo
 	}
 	return x.all[best], true
 }
+
+// TestCollapseWords checks collapse, which copies words whole, against
+// collapseRef, which wrote rune by rune, on random texts with blanks,
+// UTF-8, U+FFFD and bytes that are not UTF-8.
+func TestCollapseWords(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\r", "  ", "x", "Ab", "é", "\uFFFD", "\xff", "\xe2\x82", "\xc3", "€", "a\xffb", "日本", "\x00"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := collapse(b.String()), collapseRef(b.String()); got != want {
+			t.Fatalf("collapse(%q) = %q, want %q", b.String(), got, want)
+		}
+	}
+}
+
+// collapseRef is collapse as it was before it copied words whole.
+func collapseRef(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
