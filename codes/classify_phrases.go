@@ -38,8 +38,32 @@ const maxPhraseSets = 64
 
 // phraseEntry is one single phrase in the index, with its family.
 type phraseEntry struct {
-	phrase string
-	set    int
+	phrase     string
+	set        int
+	head, mask uint32 // the phrase's first 4 bytes (fewer when shorter), little-endian, and their mask
+}
+
+// newPhraseEntry returns the entry of phrase p of the family set.
+func newPhraseEntry(p string, set int) phraseEntry {
+	e := phraseEntry{phrase: p, set: set}
+	for k := 0; k < len(p) && k < 4; k++ {
+		e.head |= uint32(p[k]) << (8 * k)
+		e.mask |= 0xff << (8 * k)
+	}
+	return e
+}
+
+// headAt returns the 4 bytes of d at i, little-endian, with zeros past the
+// end of d, to compare with phraseEntry.head.
+func headAt(d string, i int) uint32 {
+	if i+4 <= len(d) {
+		return uint32(d[i]) | uint32(d[i+1])<<8 | uint32(d[i+2])<<16 | uint32(d[i+3])<<24
+	}
+	var w uint32
+	for k := 0; i+k < len(d); k++ {
+		w |= uint32(d[i+k]) << (8 * k)
+	}
+	return w
 }
 
 // phraseIndex finds the phrases that start with two given bytes: each byte
@@ -89,7 +113,7 @@ func buildPhraseIndex(fs ...families) *phraseIndex {
 				panic("codes: phrase too short: " + p)
 			}
 			k := classOf(p[0])<<6 | classOf(p[1])
-			byKey[k] = append(byKey[k], phraseEntry{p, i})
+			byKey[k] = append(byKey[k], newPhraseEntry(p, i))
 		}
 	}
 	for k, es := range byKey {
@@ -123,8 +147,11 @@ func newScan(d string) scan {
 			continue
 		}
 		k := int(c1)<<6 | int(c2)
+		// The first 4 bytes tell most entries apart without comparing
+		// the strings.
+		w := headAt(d, i)
 		for _, e := range idx.entries[idx.start[k]:idx.start[k+1]] {
-			if !t.hit[e.set] && strings.HasPrefix(d[i:], e.phrase) {
+			if w&e.mask == e.head && !t.hit[e.set] && strings.HasPrefix(d[i:], e.phrase) {
 				t.hit[e.set] = true
 			}
 		}

@@ -444,3 +444,55 @@ func collapseRef(s string) string {
 	}
 	return b.String()
 }
+
+// TestNewScanHeads checks newScan, which compares the first 4 bytes of the
+// phrases before the strings, against newScanRef, on the normalized text of
+// every corpus mail and on random texts made of the phrases and their
+// beginnings.
+func TestNewScanHeads(t *testing.T) {
+	check := func(d string) {
+		t.Helper()
+		if got, want := newScan(d), newScanRef(d); got.hit != want.hit {
+			t.Fatalf("newScan(%q) = %v, want %v", d, got.hit, want.hit)
+		}
+	}
+	for _, m := range loadCorpusMails(t) {
+		check(normalizeDiagnostic(string(m)))
+	}
+	var pieces []string
+	for _, e := range phrasesByPrefix.entries {
+		pieces = append(pieces, e.phrase, e.phrase[:len(e.phrase)/2], e.phrase[:min(len(e.phrase), 3)])
+	}
+	pieces = append(pieces, " ", "x", "1", "é")
+	rng := rand.New(rand.NewPCG(25, 26))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// newScanRef is newScan as it was before it compared the first 4 bytes.
+func newScanRef(d string) scan {
+	t := scan{s: d}
+	idx := phrasesByPrefix
+	for i := 0; i+1 < len(d); i++ {
+		c1 := idx.class[d[i]]
+		if c1 == 0 || (i > 0 && isAlnum(d[i]) && isAlnum(d[i-1])) {
+			continue
+		}
+		c2 := idx.class[d[i+1]]
+		if c2 == 0 {
+			continue
+		}
+		k := int(c1)<<6 | int(c2)
+		for _, e := range idx.entries[idx.start[k]:idx.start[k+1]] {
+			if !t.hit[e.set] && strings.HasPrefix(d[i:], e.phrase) {
+				t.hit[e.set] = true
+			}
+		}
+	}
+	return t
+}
