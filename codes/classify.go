@@ -630,9 +630,14 @@ func sesPrefix(d string) (code, end int) {
 // multi-line reply repeats ("550-5.7.1 "), left inside the text when the
 // lines are joined.
 func normalizeDiagnostic(s string) string {
-	n := diagNorm{s: s, b: make([]byte, 0, len(s)), space: true}
+	bp := commandBufs.Get().(*[]byte)
+	n := diagNorm{s: s, b: (*bp)[:0], space: true}
 	n.run(len(s), len(s))
 	d := string(n.b)
+	if cap(n.b) <= commandBufMax {
+		*bp = n.b[:0]
+		commandBufs.Put(bp)
+	}
 	if len(d) > 8 && d[1] == '.' && d[0] >= '2' && d[0] <= '5' {
 		if c, e := sesPrefix(d); c >= 0 {
 			d = d[c:c+3] + " " + strings.TrimSuffix(d[e:], "'")

@@ -6,8 +6,9 @@ import (
 	"sync"
 )
 
-// commandBufs holds the buffers that commandFor normalizes text into; one
-// larger than commandBufMax is left to the garbage collector.
+// commandBufs holds the buffers that commandFor and normalizeDiagnostic
+// normalize text into; one larger than commandBufMax is left to the garbage
+// collector.
 var commandBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
 
 const commandBufMax = 64 << 10
