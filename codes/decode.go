@@ -70,7 +70,7 @@ func locate(d *doc, s string) ([]record, Format) {
 	}
 	// Nothing in the mail itself: it may quote a whole bounce as text (a
 	// provider's notice that forwards the bounce it received).
-	if top, sp, ok := inlineMail(s, d.secs); ok && mailHeader(top) {
+	if top, sp, ok := inlineMail(s, d); ok && mailHeader(top) {
 		v := &doc{secs: []section{{secText, sp.start, sp.end}}, top: decodeFields(top), mail: true, inline: true}
 		return locate(v, s)
 	}
@@ -96,7 +96,7 @@ func locateMail(d *doc, s string) ([]record, Format) {
 			return recs, FormatARF
 		}
 	}
-	regions := textRegions(s, d.secs)
+	regions := textRegions(s, d)
 	recs := readDSN(s, dsnSecs)
 	if len(recs) == 0 {
 		// Some servers print the DSN fields in the text part.
@@ -135,7 +135,7 @@ func locateMail(d *doc, s string) ([]record, Format) {
 	}
 	fb := fallbackRecipients(d, sig)
 	if fb.origTo == "" && d.orig == nil {
-		if v := field(inlineOrig(s, d.secs), "To"); v != "" {
+		if v := field(inlineOrig(s, d), "To"); v != "" {
 			if sp := findAddr(v, 0, len(v)); sp.ok() {
 				fb.origTo = v[sp.start:sp.end]
 			}

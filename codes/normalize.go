@@ -52,6 +52,7 @@ type doc struct {
 	msgs     []msgView
 	inline   bool // a view of a mail quoted inside another one's text
 	parts    int
+	marks    [][2]int // by section, see returnMarks; nil until looked for
 }
 
 func (d *doc) problem(format string, args ...any) {

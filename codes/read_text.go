@@ -106,22 +106,48 @@ func hasBytes(b []byte, s string) bool {
 	return false
 }
 
-// textRegions returns the parts of the text sections that hold the
+// returnMarkAt returns the start of the line of the text section sec,
+// after its first, that starts the returned message (isReturnMarker), and
+// the start of the next line; -1, -1 when there is none.
+func returnMarkAt(s string, sec section) (int, int) {
+	for i := sec.start; i < sec.end; {
+		l, next := line(s[:sec.end], i)
+		if i > sec.start && isReturnMarker(l) {
+			return i, next
+		}
+		i = next
+	}
+	return -1, -1
+}
+
+// returnMarks returns the return mark of each text section of d (see
+// returnMarkAt), [-1, -1] for the other sections, looking for them once
+// for textRegions and inlineMail.
+func (d *doc) returnMarks(s string) [][2]int {
+	if d.marks == nil {
+		d.marks = make([][2]int, len(d.secs))
+		for k, sec := range d.secs {
+			d.marks[k] = [2]int{-1, -1}
+			if sec.kind == secText {
+				d.marks[k][0], d.marks[k][1] = returnMarkAt(s, sec)
+			}
+		}
+	}
+	return d.marks
+}
+
+// textRegions returns the parts of the text sections of d that hold the
 // notification itself, each cut at the start of the returned message.
-func textRegions(s string, secs []section) []span {
+func textRegions(s string, d *doc) []span {
 	var out []span
-	for _, sec := range secs {
+	marks := d.returnMarks(s)
+	for k, sec := range d.secs {
 		if sec.kind != secText {
 			continue
 		}
 		end := sec.end
-		for i := sec.start; i < sec.end; {
-			l, next := line(s[:sec.end], i)
-			if i > sec.start && isReturnMarker(l) {
-				end = i
-				break
-			}
-			i = next
+		if at := marks[k][0]; at >= 0 {
+			end = at
 		}
 		if end > sec.start {
 			out = append(out, span{sec.start, end})
@@ -131,42 +157,40 @@ func textRegions(s string, secs []section) []span {
 }
 
 // inlineOrig returns the header fields of a returned message that a text
-// part shows after a return marker ("----- Unsent message follows -----"),
-// or nil.
-func inlineOrig(s string, secs []section) []hfield {
-	f, _, _ := inlineMail(s, secs)
+// part of d shows after a return marker ("----- Unsent message follows
+// -----"), or nil.
+func inlineOrig(s string, d *doc) []hfield {
+	f, _, _ := inlineMail(s, d)
 	return f
 }
 
 // inlineMail finds a mail shown inline after a return marker in a text
-// section: its header fields, and the span of its body (to the end of the
-// section).
-func inlineMail(s string, secs []section) ([]hfield, span, bool) {
-	for _, sec := range secs {
+// section of d: its header fields, and the span of its body (to the end of
+// the section).
+func inlineMail(s string, d *doc) ([]hfield, span, bool) {
+	marks := d.returnMarks(s)
+	for k, sec := range d.secs {
 		if sec.kind != secText {
 			continue
 		}
-		for i := sec.start; i < sec.end; {
-			l, next := line(s[:sec.end], i)
-			if i > sec.start && isReturnMarker(l) {
-				at := i
-				if !looksLikeHeader(s[at:sec.end]) {
-					at = next
-					for at < sec.end && (s[at] == ' ' || s[at] == '\t' || s[at] == '\n') {
-						at++
-					}
-				}
-				if strings.HasPrefix(s[at:sec.end], "From ") {
-					_, at = line(s[:sec.end], at)
-				}
-				if !looksLikeHeader(s[at:sec.end]) {
-					return nil, span{}, false
-				}
-				f, body := parseHeader(s[at:sec.end])
-				return f, span{sec.end - len(body), sec.end}, true
-			}
-			i = next
+		at, next := marks[k][0], marks[k][1]
+		if at < 0 {
+			continue
 		}
+		if !looksLikeHeader(s[at:sec.end]) {
+			at = next
+			for at < sec.end && (s[at] == ' ' || s[at] == '\t' || s[at] == '\n') {
+				at++
+			}
+		}
+		if strings.HasPrefix(s[at:sec.end], "From ") {
+			_, at = line(s[:sec.end], at)
+		}
+		if !looksLikeHeader(s[at:sec.end]) {
+			return nil, span{}, false
+		}
+		f, body := parseHeader(s[at:sec.end])
+		return f, span{sec.end - len(body), sec.end}, true
 	}
 	return nil, span{}, false
 }
