@@ -260,6 +260,15 @@ func crlfToLFBytes(b []byte) string {
 
 var crlf = []byte("\r\n")
 
+// trimBlanksRight is strings.TrimRight(s, " \t") without building the
+// cutset's table at each call.
+func trimBlanksRight(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 // looksLikeHeader reports whether s starts with an RFC 5322 header field.
 func looksLikeHeader(s string) bool {
 	line := s
@@ -288,7 +297,7 @@ func parseHeader(s string) ([]hfield, string) {
 	vs, ve := -1, -1 // the current field's value in s, folded lines included
 	done := func() {
 		if n := len(fields); n > 0 && vs >= 0 {
-			fields[n-1].value = strings.TrimRight(s[vs:ve], " \t")
+			fields[n-1].value = trimBlanksRight(s[vs:ve])
 		}
 	}
 	pos := 0
@@ -311,7 +320,7 @@ func parseHeader(s string) ([]hfield, string) {
 		}
 		c := strings.IndexByte(line, ':')
 		if c <= 0 || strings.ContainsAny(line[:c], " \t") {
-			if vs >= 0 && strings.HasSuffix(strings.TrimRight(s[vs:ve], " \t"), ";") && isParam(line) {
+			if vs >= 0 && strings.HasSuffix(trimBlanksRight(s[vs:ve]), ";") && isParam(line) {
 				// A parameter line whose folding lost its indent
 				// ("Content-Type: multipart/alternative;\nboundary=...").
 				ve = end

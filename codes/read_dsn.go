@@ -26,7 +26,7 @@ func dsnFields(s string, lo, hi int) []dsnField {
 			blank = true
 		case (l[0] == ' ' || l[0] == '\t') && len(fs) > 0:
 			f := &fs[len(fs)-1]
-			f.at.end = i + len(strings.TrimRight(l, " \t"))
+			f.at.end = i + len(trimBlanksRight(l))
 			f.folded = true
 		default:
 			c := strings.IndexByte(l, ':')
@@ -37,7 +37,7 @@ func dsnFields(s string, lo, hi int) []dsnField {
 					v = v[1:]
 					vs++
 				}
-				v = strings.TrimRight(v, " \t")
+				v = trimBlanksRight(v)
 				fs = append(fs, dsnField{name: l[:c], value: v, at: span{vs, vs + len(v)}, line: i, blank: blank})
 				blank = false
 			}
