@@ -604,7 +604,13 @@ func decodeQP(s string) (string, bool) {
 			}
 			i = j - 1
 		default:
-			b = append(b, c)
+			// The run of bytes up to the next '=' or blank, as they are.
+			j := i + 1
+			for j < len(s) && s[j] != '=' && s[j] != ' ' && s[j] != '\t' {
+				j++
+			}
+			b = append(b, s[i:j]...)
+			i = j - 1
 		}
 	}
 	return string(b), ok

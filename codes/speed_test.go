@@ -496,3 +496,73 @@ func newScanRef(d string) scan {
 	}
 	return t
 }
+
+// TestDecodeQPRuns checks decodeQP, which copies the runs of plain bytes
+// at once, against decodeQPRef, on every corpus mail and on random texts of
+// escapes, soft breaks, blanks and line ends.
+func TestDecodeQPRuns(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		got, gotOK := decodeQP(s)
+		want, wantOK := decodeQPRef(s)
+		if got != want || gotOK != wantOK {
+			t.Fatalf("decodeQP(%q) = %q, %v, want %q, %v", s, got, gotOK, want, wantOK)
+		}
+	}
+	for _, m := range loadCorpusMails(t) {
+		check(string(m))
+	}
+	pieces := []string{"=", "=3D", "=3d", "=C3=A9", "=\n", "= \n", "=\r\n", "=x", "=4", " ", "\t", "  \n", "\n", "\r", "x", "abc", "é", "=\t \r"}
+	rng := rand.New(rand.NewPCG(27, 28))
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// decodeQPRef is decodeQP as it was before it copied runs at once.
+func decodeQPRef(s string) (string, bool) {
+	if strings.IndexByte(s, '=') < 0 && !strings.Contains(s, " \n") && !strings.Contains(s, "\t\n") {
+		return s, true
+	}
+	ok := true
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '=':
+			if i+2 < len(s) && unhex(s[i+1]) >= 0 && unhex(s[i+2]) >= 0 {
+				b = append(b, byte(unhex(s[i+1])<<4|unhex(s[i+2])))
+				i += 2
+				continue
+			}
+			// Soft line break: "=", optional blanks, newline (or the end).
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			if j == len(s) || s[j] == '\n' {
+				i = j
+				continue
+			}
+			ok = false
+			b = append(b, c)
+		case c == ' ' || c == '\t':
+			// Blanks at the end of a line are padding.
+			j := i
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && s[j] != '\n' {
+				b = append(b, s[i:j]...)
+			}
+			i = j - 1
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), ok
+}
