@@ -767,12 +767,17 @@ func stripHTML(s string) string {
 	}
 	out := html.UnescapeString(b.String())
 	// Collapse runs of blank lines and trailing spaces left by markup.
-	lines := strings.Split(out, "\n")
 	var o strings.Builder
 	o.Grow(len(out))
 	blank := 0
-	for _, l := range lines {
-		l = strings.TrimRight(strings.ReplaceAll(l, "\u00a0", " "), " \t")
+	for rest, more := out, true; more; {
+		l := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			l, rest = rest[:k], rest[k+1:]
+		} else {
+			more = false
+		}
+		l = trimBlanksRight(strings.ReplaceAll(l, "\u00a0", " "))
 		if strings.TrimSpace(l) == "" {
 			blank++
 			if blank > 1 {
