@@ -282,30 +282,47 @@ func collapse(s string) string {
 	return b.String()
 }
 
-// foldAnchor returns the index in the ASCII needle of an '@', else of a
-// ':', else of a '-', or -1 when it has none or is not ASCII.
+// foldAnchor returns the index of the byte of an ASCII lower-case needle
+// that indexFold looks for: the rarest in text by foldRarity, the first of
+// equals. It is 0 for another needle, which indexFold looks for from its
+// first byte as it is.
 func foldAnchor(needle string) int {
-	at, colon, dash := -1, -1, -1
+	best := 0
 	for i := 0; i < len(needle); i++ {
-		switch c := needle[i]; {
-		case c >= 0x80:
-			return -1
-		case c == '@' && at < 0:
-			at = i
-		case c == ':' && colon < 0:
-			colon = i
-		case c == '-' && dash < 0:
-			dash = i
+		if needle[i] >= 0x80 || needle[i] >= 'A' && needle[i] <= 'Z' {
+			return 0
+		}
+		if foldRarity[needle[i]] < foldRarity[needle[best]] {
+			best = i
 		}
 	}
-	switch {
-	case at >= 0:
-		return at
-	case colon >= 0:
-		return colon
-	}
-	return dash
+	return best
 }
+
+// foldRarity ranks bytes by how often mail text has them, in either case
+// for letters (lower is rarer): English letter frequencies, then blanks,
+// digits and the punctuation of addresses and header fields.
+var foldRarity = func() (r [256]uint8) {
+	for i := range r {
+		r[i] = 8 // other ASCII punctuation: "@", "<", ">", "[", "#", ...
+	}
+	const byFrequency = "zqxjkvbpygfwmucldrhsnioate" // rarest first
+	for k := 0; k < len(byFrequency); k++ {
+		r[byFrequency[k]] = uint8(20 + 2*k) // both cases: counted double
+		r[byFrequency[k]-'a'+'A'] = uint8(20 + 2*k)
+	}
+	for c := '0'; c <= '9'; c++ {
+		r[c] = 30
+	}
+	for _, c := range ":-.,;/=_" {
+		r[c] = 24
+	}
+	r['@'] = 1
+	for _, c := range " \t\n\r" {
+		r[c] = 100
+	}
+	return r
+}()
 
 // hasFoldPrefix reports whether s starts with prefix, ignoring ASCII case.
 func hasFoldPrefix(s, prefix string) bool {
@@ -320,35 +337,18 @@ func indexFold(s, needle string) int {
 	if n == 0 {
 		return 0
 	}
-	if a := foldAnchor(needle); a >= 0 {
-		// An ASCII needle matches n bytes that are ASCII too (no other
-		// n bytes fold to n ASCII characters), with its byte at a, which
-		// has one case, as it is: look for that byte alone, rarer in text
-		// than a letter in either case.
-		c := needle[a]
-		for i := a; i < len(s); {
-			k := strings.IndexByte(s[i:], c)
-			if k < 0 {
-				return -1
-			}
-			p := i + k - a
-			if p+n > len(s) {
-				return -1
-			}
-			if strings.EqualFold(s[p:p+n], needle) {
-				return p
-			}
-			i += k + 1
-		}
-		return -1
-	}
-	lo := needle[0]
+	// A match of an ASCII needle is n ASCII bytes too (no other n bytes
+	// fold to n ASCII characters), with the needle's byte at a, in either
+	// case, at a: look for the rarest byte of the needle, in both cases,
+	// and compare the needle at each place.
+	a := foldAnchor(needle)
+	lo := needle[a]
 	up := lo
 	if lo >= 'a' && lo <= 'z' {
 		up = lo - 32
 	}
 	nextLo, nextUp := -2, -2 // -2: not looked up yet, -1: none left
-	for i := 0; i+n <= len(s); {
+	for i := a; i+n-a <= len(s); {
 		if nextLo != -1 && nextLo < i {
 			if k := strings.IndexByte(s[i:], lo); k >= 0 {
 				nextLo = i + k
@@ -365,17 +365,18 @@ func indexFold(s, needle string) int {
 				nextUp = -1
 			}
 		}
-		c := nextLo
-		if c < 0 || nextUp >= 0 && nextUp < c {
-			c = nextUp
+		q := nextLo
+		if q < 0 || nextUp >= 0 && nextUp < q {
+			q = nextUp
 		}
-		if c < 0 || c+n > len(s) {
+		c := q - a
+		if q < 0 || c+n > len(s) {
 			return -1
 		}
 		if strings.EqualFold(s[c:c+n], needle) {
 			return c
 		}
-		i = c + 1
+		i = q + 1
 	}
 	return -1
 }

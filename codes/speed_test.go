@@ -95,14 +95,16 @@ func TestStripHTMLNames(t *testing.T) {
 	}
 }
 
-// TestIndexFoldAnchor checks indexFold, which looks for an '@', ':' or '-'
-// of the needle when it has one, against indexFoldRef, which looks for its
-// first letter in either case, on random texts with upper case, runes that
+// TestIndexFoldAnchor checks indexFold, which looks for the rarest byte of
+// an ASCII lower-case needle (foldAnchor), against indexFoldRef, which
+// looks for its first byte, on random texts with upper case, runes that
 // fold to ASCII letters (the Kelvin sign, "ſ") and invalid UTF-8.
 func TestIndexFoldAnchor(t *testing.T) {
 	pieces := []string{"bob@example.org", "BOB@EXAMPLE.ORG", "Bob", "@", ":", "-", "Final-Recipient:", "final-recipient", "rcpt to:", "RCPT TO:",
+		"In Reply To", "in reply to", "AFTER", "after", "During", ">>>", ">> >", "bOB", "xK", "x\u212a", "\u212aelvin", "Kelvin", "s\u212a", "zZz",
 		"\u212a", "ſ", "\xff", "é", "x", " ", "o", "b@", "@e", "k@k", "K@\u212a", "s-s", "ſ-s", "delivery-status", "Delivery-Status"}
-	needles := []string{"bob@example.org", "final-recipient:", "rcpt to:", "delivery-status", "k@k", "s-s", "@", "-", "b:", "bob", "é@x", "ok"}
+	needles := []string{"bob@example.org", "final-recipient:", "rcpt to:", "delivery-status", "k@k", "s-s", "@", "-", "b:", "bob", "é@x", "ok",
+		"in reply to", "after", "during", ">>>", "Bob", "bOB", "xk", "sk", "zzz", " to", "kelvin"}
 	rng := rand.New(rand.NewPCG(13, 14))
 	for range 50000 {
 		var b strings.Builder
