@@ -401,23 +401,31 @@ func field(fields []hfield, name string) string {
 	return ""
 }
 
+// mediaParams are the parameters of a media type that the decoder reads.
+type mediaParams struct {
+	boundary, charset string
+}
+
 // mediaType returns the lower-case media type and parameters of a part
 // (RFC 2045 section 5), salvaging what it can from malformed values.
-func (d *doc) mediaType(fields []hfield) (string, map[string]string) {
+func (d *doc) mediaType(fields []hfield) (string, mediaParams) {
 	v := field(fields, "Content-Type")
 	if v == "" {
-		return "text/plain", nil
+		return "text/plain", mediaParams{}
+	}
+	if mt, mp, ok := parseMediaTypeSimple(v); ok {
+		return mt, mp
 	}
 	mt, params, err := mime.ParseMediaType(v)
 	if err == nil {
-		return mt, params
+		return mt, mediaParams{boundary: params["boundary"], charset: params["charset"]}
 	}
 	// Salvage: type before ';' and a boundary or charset parameter by hand.
 	mt = strings.ToLower(strings.TrimSpace(v))
 	if i := strings.IndexByte(mt, ';'); i >= 0 {
 		mt = strings.TrimSpace(mt[:i])
 	}
-	params = map[string]string{}
+	var mp mediaParams
 	for _, p := range []string{"boundary", "charset"} {
 		if i := strings.Index(strings.ToLower(v), p+"="); i >= 0 {
 			val := v[i+len(p)+1:]
@@ -429,10 +437,124 @@ func (d *doc) mediaType(fields []hfield) (string, map[string]string) {
 			} else if j := strings.IndexAny(val, "; \t"); j >= 0 {
 				val = val[:j]
 			}
-			params[p] = val
+			if p == "boundary" {
+				mp.boundary = val
+			} else {
+				mp.charset = val
+			}
 		}
 	}
-	return mt, params
+	return mt, mp
+}
+
+// parseMediaTypeSimple is mime.ParseMediaType for the plain values most
+// parts have, without its map: ASCII, "type/subtype" then parameters whose
+// names have no '*' (RFC 2231) and whose values are tokens or quoted strings
+// without backslashes or line breaks, no name twice with two values. It
+// reports false for any other value, which ParseMediaType must read.
+func parseMediaTypeSimple(v string) (string, mediaParams, bool) {
+	var mp mediaParams
+	for i := 0; i < len(v); i++ {
+		if v[i] >= 0x80 {
+			return "", mp, false
+		}
+	}
+	base, rest, _ := strings.Cut(v, ";")
+	mt := strings.ToLower(strings.TrimSpace(base))
+	typ := mediaTokenEnd(mt, 0)
+	if typ == 0 || typ == len(mt) || mt[typ] != '/' {
+		return "", mp, false // no subtype: rare, left to ParseMediaType
+	}
+	if sub := mediaTokenEnd(mt, typ+1); sub == typ+1 || sub != len(mt) {
+		return "", mp, false
+	}
+	if base != v {
+		rest = ";" + rest
+	}
+	var seen [2]bool
+	for {
+		rest = trimMediaSpace(rest)
+		if rest == "" {
+			return mt, mp, true
+		}
+		if rest[0] != ';' {
+			return "", mp, false
+		}
+		rest = trimMediaSpace(rest[1:])
+		k := mediaTokenEnd(rest, 0)
+		if k == 0 {
+			return "", mp, false // trailing ';' or a malformed parameter
+		}
+		name := strings.ToLower(rest[:k])
+		if strings.IndexByte(name, '*') >= 0 {
+			return "", mp, false
+		}
+		rest = trimMediaSpace(rest[k:])
+		if rest == "" || rest[0] != '=' {
+			return "", mp, false
+		}
+		rest = trimMediaSpace(rest[1:])
+		var val string
+		if rest != "" && rest[0] == '"' {
+			e := strings.IndexAny(rest[1:], "\"\\\r\n")
+			if e < 0 || rest[1+e] != '"' {
+				return "", mp, false
+			}
+			val, rest = rest[1:1+e], rest[2+e:]
+		} else {
+			k := mediaTokenEnd(rest, 0)
+			if k == 0 {
+				return "", mp, false
+			}
+			val, rest = rest[:k], rest[k:]
+		}
+		var p *string
+		var seenIt *bool
+		switch name {
+		case "boundary":
+			p, seenIt = &mp.boundary, &seen[0]
+		case "charset":
+			p, seenIt = &mp.charset, &seen[1]
+		default:
+			// Another parameter: only a second value for it would
+			// make ParseMediaType fail, so its name must not come again.
+			if strings.Contains(strings.ToLower(rest), name) {
+				return "", mp, false
+			}
+			continue
+		}
+		if *seenIt && *p != val {
+			return "", mp, false // a parameter twice with two values
+		}
+		*seenIt, *p = true, val
+	}
+}
+
+// mediaTokenEnd returns the end of the token (RFC 2045 section 5.1) at
+// s[i:].
+func mediaTokenEnd(s string, i int) int {
+	for i < len(s) && mediaTokenChar[s[i]] {
+		i++
+	}
+	return i
+}
+
+// mediaTokenChar tells the bytes of a token: US-ASCII but space, controls
+// and tspecials (RFC 2045 section 5.1).
+var mediaTokenChar = func() (t [256]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune(`()<>@,;:\"/[]?=`, c)
+	}
+	return t
+}()
+
+// trimMediaSpace drops the ASCII white space that starts s (what
+// unicode.IsSpace finds in ASCII).
+func trimMediaSpace(s string) string {
+	for s != "" && (s[0] == ' ' || s[0] >= '\t' && s[0] <= '\r') {
+		s = s[1:]
+	}
+	return s
 }
 
 // walk appends the displayable content of one MIME entity.
@@ -451,11 +573,11 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 	mt, params := d.mediaType(fields)
 	switch {
 	case strings.HasPrefix(mt, "multipart/"):
-		b := params["boundary"]
+		b := params.boundary
 		if b == "" {
 			d.problem("multipart without boundary: shown as text")
 			if !inOrig {
-				d.addText(fields, body, "text/plain", nil)
+				d.addText(fields, body, "text/plain", mediaParams{})
 			}
 			return
 		}
@@ -473,7 +595,7 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 			d.problem("multipart without its closing boundary: parts read as far as they go")
 		}
 		if len(parts) == 0 && !inOrig {
-			d.addText(fields, body, "text/plain", nil)
+			d.addText(fields, body, "text/plain", mediaParams{})
 		}
 		for _, p := range parts {
 			pf, pb := parseHeader(p)
@@ -501,7 +623,7 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 		}
 	case mt == "message/delivery-status" || mt == "message/global-delivery-status":
 		s := d.transferDecode(fields, body)
-		s, _ = toUTF8(crlfToLF(s), params["charset"])
+		s, _ = toUTF8(crlfToLF(s), params.charset)
 		d.add(secDSN, strings.TrimLeft(s, "\n"))
 	case mt == "message/feedback-report":
 		s := d.transferDecode(fields, body)
@@ -515,9 +637,9 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 }
 
 // addText appends a text part, undoing its transfer encoding and charset.
-func (d *doc) addText(fields []hfield, body, mt string, params map[string]string) {
+func (d *doc) addText(fields []hfield, body, mt string, params mediaParams) {
 	s := d.transferDecode(fields, body)
-	cs := params["charset"]
+	cs := params.charset
 	text, ok := toUTF8(s, cs)
 	if !ok {
 		d.problem("unknown charset %s: shown as is", cs)

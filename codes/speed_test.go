@@ -3,6 +3,7 @@ package codes
 import (
 	"html"
 	"math/rand/v2"
+	"mime"
 	"strings"
 	"testing"
 )
@@ -567,4 +568,53 @@ func decodeQPRef(s string) (string, bool) {
 		}
 	}
 	return string(b), ok
+}
+
+// TestParseMediaTypeSimple checks parseMediaTypeSimple against
+// mime.ParseMediaType on the Content-Type fields of every corpus mail and on
+// random values made of types, parameters, quotes, escapes, RFC 2231 names,
+// white space and bytes that are not ASCII: where it reads a value, it reads
+// what ParseMediaType does; and it reads the usual ones.
+func TestParseMediaTypeSimple(t *testing.T) {
+	read := 0
+	check := func(v string) {
+		t.Helper()
+		mt, mp, ok := parseMediaTypeSimple(v)
+		if !ok {
+			return
+		}
+		read++
+		wmt, params, err := mime.ParseMediaType(v)
+		if err != nil || mt != wmt || mp.boundary != params["boundary"] || mp.charset != params["charset"] {
+			t.Fatalf("parseMediaTypeSimple(%q) = %q %+v, ParseMediaType: %q %v %v", v, mt, mp, wmt, params, err)
+		}
+	}
+	for _, m := range loadCorpusMails(t) {
+		for _, l := range strings.Split(string(m), "\n") {
+			if k := strings.IndexByte(l, ':'); k > 0 && strings.EqualFold(l[:k], "content-type") {
+				check(strings.TrimSpace(l[k+1:]))
+			}
+		}
+	}
+	if read < 300 {
+		t.Fatalf("only %d corpus Content-Type values read", read)
+	}
+	corpus := read
+	pieces := []string{"text/plain", "TEXT/Plain", "multipart/mixed", "text", "/", ";", "; ", " ", "\t", "\n", "\v", "charset=", "CHARSET=", "Charset = ",
+		"boundary=", "BOUNDARY=", `"`, `""`, `"a b"`, `"x\"y"`, `\`, "abc", "us-ascii", "=", "*", "name*0=", "charset*=", "é", "\xff", "(", "@", "a=b", "A=B", "x-y"}
+	rng := rand.New(rand.NewPCG(29, 30))
+	for range 200000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 {
+			b.WriteString("text/plain")
+		}
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+	t.Logf("read %d corpus values, %d random ones", corpus, read-corpus)
+	if read-corpus < 1000 {
+		t.Fatalf("only %d random values read", read-corpus)
+	}
 }
