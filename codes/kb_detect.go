@@ -10,6 +10,9 @@ type kbAC struct {
 	nclass int
 	next   []int32 // state*nclass + class -> next state*nclass, with kbACOut set if needles end there
 	out    [][]int // state -> indexes in the markers of the needles ending here
+	// rootStay tells the bytes that lead from the root state back to it
+	// (no needle starts with them): kbDetect skips them there.
+	rootStay [256]bool
 }
 
 // kbACOut marks a transition into a state where needles end.
@@ -81,6 +84,9 @@ func kbBuildAC(markers []kbMarker) *kbAC {
 			a.next[e] |= kbACOut
 		}
 	}
+	for c := range a.rootStay {
+		a.rootStay[c] = a.next[a.class[c]] == 0
+	}
 	return a
 }
 
@@ -92,6 +98,14 @@ func kbDetect(text string) (best, bestAt int) {
 	best, bestW := -1, 0
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
+		if s == 0 {
+			for i < len(text) && a.rootStay[text[i]] {
+				i++
+			}
+			if i == len(text) {
+				break
+			}
+		}
 		v := a.next[s+int32(a.class[text[i]])]
 		s = v &^ kbACOut
 		if v&kbACOut == 0 {

@@ -618,3 +618,67 @@ func TestParseMediaTypeSimple(t *testing.T) {
 		t.Fatalf("only %d random values read", read-corpus)
 	}
 }
+
+// TestKBDetectRootStay checks kbDetect, which skips the bytes that keep
+// the automaton at its root, against kbDetectRef, on every corpus mail and
+// on random texts made of the markers and other bytes.
+func TestKBDetectRootStay(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		b1, a1 := kbDetect(s)
+		b2, a2 := kbDetectRef(s)
+		if b1 != b2 || (b1 >= 0 && a1 != a2) {
+			t.Fatalf("kbDetect(%q) = %d %d, want %d %d", s, b1, a1, b2, a2)
+		}
+	}
+	for _, m := range loadCorpusMails(t) {
+		check(string(m))
+	}
+	var pieces []string
+	for _, m := range kbx().markers {
+		pieces = append(pieces, m.needle, strings.ToUpper(m.needle), m.needle[:len(m.needle)/2])
+	}
+	pieces = append(pieces, " ", ".", "-", "x", "0", "é", "\xff")
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// kbDetectRef is kbDetect as it was before it skipped the bytes that keep
+// the automaton at its root.
+func kbDetectRef(text string) (best, bestAt int) {
+	x := kbx()
+	a := x.ac
+	best, bestW := -1, 0
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		v := a.next[s+int32(a.class[text[i]])]
+		s = v &^ kbACOut
+		if v&kbACOut == 0 {
+			continue
+		}
+		for _, k := range a.out[int(s)/a.nclass] {
+			m := &x.markers[k]
+			start := i + 1 - len(m.needle)
+			if m.weight < bestW || m.weight == bestW && start >= bestAt {
+				continue
+			}
+			if kbIsAlnum(m.needle[0]) && start > 0 && kbIsAlnum(text[start-1]) {
+				continue
+			}
+			if kbIsAlnum(m.needle[len(m.needle)-1]) && i+1 < len(text) && kbIsAlnum(text[i+1]) {
+				continue
+			}
+			best, bestW, bestAt = k, m.weight, start
+		}
+		if bestW == kbMaxWeight {
+			break // nothing later can win
+		}
+	}
+	return best, bestAt
+}
