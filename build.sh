@@ -42,6 +42,16 @@ done
 case "${1:-}" in
 "") ;;
 static)
+	# A release: the best brotli copies (about 12% smaller, some 30 s per
+	# file), redone when the wasm file changed since the last such run.
+	for f in web/app.wasm web/bounce-decoder.wasm; do
+		stamp="bin/.$(basename "$f").best"
+		if [ ! -f "$stamp" ] || [ "$f" -nt "$stamp" ] || [ "$f.br" -nt "$stamp" ]; then
+			echo "build: $f.br, $f.gz (best)"
+			bin/bounce-decoder compress -best "$f"
+			touch "$stamp"
+		fi
+	done
 	dir=${2:-dist}
 	rm -rf "$dir"
 	bin/bounce-decoder static -base "${BASE_PATH:-/}" "$dir"

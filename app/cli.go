@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/bouncedecoder/bouncedecoder/codes"
 )
 
@@ -27,7 +28,7 @@ Usage:
   bounce-decoder decode --batch FILE... | - decode mailboxes, logs or traces: one JSON line per failed recipient
   bounce-decoder static [-web DIR] DIR      write the static site to DIR (sub-path: BASE_PATH=/decoder/,
                                             host name for link previews: DOMAIN=example.com)
-  bounce-decoder compress FILE...           write FILE.br and FILE.gz (a build step)
+  bounce-decoder compress [-best] FILE...   write FILE.br and FILE.gz (a build step)
   bounce-decoder help                       show this help
 `
 
@@ -217,7 +218,8 @@ func (c *cli) static(args []string) int {
 
 // compress writes FILE.br and FILE.gz next to each FILE.
 func (c *cli) compress(args []string) int {
-	fs := c.flags("compress", "FILE...")
+	fs := c.flags("compress", "[-best] FILE...")
+	best := fs.Bool("best", false, "brotli level 11 with a 16 MiB window (a release build; slow)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -225,8 +227,12 @@ func (c *cli) compress(args []string) int {
 		fs.Usage()
 		return 2
 	}
+	opts := brotli.WriterOptions{Quality: brotliQuality}
+	if *best {
+		opts = brotliBest
+	}
 	for _, name := range fs.Args() {
-		if err := compressFile(name, brotliQuality); err != nil {
+		if err := compressFile(name, opts); err != nil {
 			fmt.Fprintf(c.stderr, "compress: %v\n", err)
 			return 1
 		}

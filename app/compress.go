@@ -11,19 +11,26 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// brotliQuality is the brotli level of the precompressed app.wasm: close to
-// the best ratio at a fraction of the time of level 11.
+// brotliQuality is the brotli level of the precompressed wasm files of a
+// development build: close to the best ratio at a fraction of the time.
 const brotliQuality = 9
 
-// compressFile writes name+".br" and name+".gz" next to name. Each is
-// written to a temporary file first, so a reader never sees half a file.
-func compressFile(name string, quality int) error {
+// brotliBest are the brotli options of a release (build.sh static): level
+// 11 with a 16 MiB window, which the wasm files fit in. Measured on app.wasm:
+// 12.5% smaller than level 9 (1.92 MB instead of 2.20 MB), in about 15 times
+// the time (some 30 s).
+var brotliBest = brotli.WriterOptions{Quality: 11, LGWin: 24}
+
+// compressFile writes name+".br" and name+".gz" next to name, the brotli
+// copy with opts. Each is written to a temporary file first, so a reader
+// never sees half a file.
+func compressFile(name string, opts brotli.WriterOptions) error {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
 	if err := writeCompressed(name+".br", src, func(w io.Writer) io.WriteCloser {
-		return brotli.NewWriterLevel(w, quality)
+		return brotli.NewWriterOptions(w, opts)
 	}); err != nil {
 		return err
 	}

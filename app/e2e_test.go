@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -239,7 +240,7 @@ func makeTestWeb() (string, error) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return dir, fmt.Errorf("building app.wasm: %v\n%s", err, out)
 	}
-	return dir, compressFile(wasm, 5)
+	return dir, compressFile(wasm, brotli.WriterOptions{Quality: 5})
 }
 
 // testServer is an HTTP server on a random loopback port.

@@ -33,7 +33,7 @@ func fakeWeb(t *testing.T) (dir string, wasm []byte) {
 	if err := os.WriteFile(filepath.Join(dir, ".secret"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := compressFile(filepath.Join(dir, "app.wasm"), 1); err != nil {
+	if err := compressFile(filepath.Join(dir, "app.wasm"), brotli.WriterOptions{Quality: 1}); err != nil {
 		t.Fatal(err)
 	}
 	return dir, wasm
