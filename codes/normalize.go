@@ -694,13 +694,14 @@ func decodeQP(s string) (string, bool) {
 		return s, true
 	}
 	ok := true
-	b := make([]byte, 0, len(s))
+	var b strings.Builder // its String is the result, not a copy of it
+	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '=':
 			if i+2 < len(s) && unhex(s[i+1]) >= 0 && unhex(s[i+2]) >= 0 {
-				b = append(b, byte(unhex(s[i+1])<<4|unhex(s[i+2])))
+				b.WriteByte(byte(unhex(s[i+1])<<4 | unhex(s[i+2])))
 				i += 2
 				continue
 			}
@@ -714,7 +715,7 @@ func decodeQP(s string) (string, bool) {
 				continue
 			}
 			ok = false
-			b = append(b, c)
+			b.WriteByte(c)
 		case c == ' ' || c == '\t':
 			// Blanks at the end of a line are padding.
 			j := i
@@ -722,7 +723,7 @@ func decodeQP(s string) (string, bool) {
 				j++
 			}
 			if j < len(s) && s[j] != '\n' {
-				b = append(b, s[i:j]...)
+				b.WriteString(s[i:j])
 			}
 			i = j - 1
 		default:
@@ -731,11 +732,11 @@ func decodeQP(s string) (string, bool) {
 			for j < len(s) && s[j] != '=' && s[j] != ' ' && s[j] != '\t' {
 				j++
 			}
-			b = append(b, s[i:j]...)
+			b.WriteString(s[i:j])
 			i = j - 1
 		}
 	}
-	return string(b), ok
+	return b.String(), ok
 }
 
 func unhex(c byte) int {
