@@ -293,7 +293,16 @@ func looksLikeHeader(s string) bool {
 // fields and returns the body that follows. It is tolerant: a line that is
 // neither a field nor a continuation ends the header.
 func parseHeader(s string) ([]hfield, string) {
-	fields := make([]hfield, 0, 16)
+	return parseHeaderCap(s, 16)
+}
+
+// partHeaderCap is the room parseHeaderCap makes for the header of a body
+// part, which mostly has its Content-* fields only (RFC 2045 section 3).
+const partHeaderCap = 4
+
+// parseHeaderCap is parseHeader making room for n fields at first.
+func parseHeaderCap(s string, n int) ([]hfield, string) {
+	fields := make([]hfield, 0, n)
 	vs, ve := -1, -1 // the current field's value in s, folded lines included
 	done := func() {
 		if n := len(fields); n > 0 && vs >= 0 {
@@ -598,7 +607,7 @@ func (d *doc) walk(fields []hfield, body string, depth int, inOrig bool) {
 			d.addText(fields, body, "text/plain", mediaParams{})
 		}
 		for _, p := range parts {
-			pf, pb := parseHeader(p)
+			pf, pb := parseHeaderCap(p, partHeaderCap)
 			d.walk(decodeFields(pf), pb, depth+1, inOrig)
 		}
 	case mt == "message/rfc822" || mt == "message/global" || mt == "message/rfc822-headers" || mt == "text/rfc822-headers" || mt == "message/global-headers":
