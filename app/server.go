@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"log"
 	"mime"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // encodings are the precompressed copies build.sh writes next to a file
@@ -24,8 +26,9 @@ var encodings = [...]struct{ name, ext string }{
 // web directory, precompressed when a fresh compressed copy exists and the
 // browser accepts it.
 type server struct {
-	site *site
-	app  http.Handler
+	site  *site
+	app   http.Handler
+	appJS []byte // go-app's app.js with appJSPatches applied
 }
 
 // newServer returns the handler serving s.
@@ -36,7 +39,15 @@ func newServer(s *site) *server {
 			log.Printf("serve: no up-to-date %s; app.wasm is served uncompressed to %s clients: run ./build.sh", name, e.name)
 		}
 	}
-	return &server{site: s, app: s.handler()}
+	h := s.handler()
+	js, err := get(h, "/app.js")
+	if err == nil {
+		js, err = patchAppJS(js)
+	}
+	if err != nil {
+		panic("serve: " + err.Error()) // go-app changed: review appJSPatches
+	}
+	return &server{site: s, app: h, appJS: js}
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -55,6 +66,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	if p == "/app.js" {
+		h.Set("Content-Type", "application/javascript")
+		http.ServeContent(w, r, "app.js", time.Time{}, bytes.NewReader(s.appJS))
+		return
+	}
 	s.app.ServeHTTP(w, r)
 }
 

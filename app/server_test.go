@@ -183,6 +183,7 @@ func TestServeRoutes(t *testing.T) {
 		{"/web/.secret", 404, ""},
 		{"/web/missing.png", 404, ""},
 		{"/app.js", 200, "goappEnv"},
+		{"/app.js", 200, "goappInitWebAssembly().finally(goappInitServiceWorker)"}, // appJSPatches
 		{"/manifest.webmanifest", 200, "Bounce Decoder"},
 	}
 	for _, tt := range tests {

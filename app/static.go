@@ -45,6 +45,9 @@ func writeStaticSite(s *site, dir string) (int, error) {
 	}
 	for _, p := range staticResources {
 		body, err := get(h, p)
+		if err == nil && p == "/app.js" {
+			body, err = patchAppJS(body)
+		}
 		if err != nil {
 			return n, err
 		}

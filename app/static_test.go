@@ -54,6 +54,9 @@ func TestWriteStaticSite(t *testing.T) {
 			if about := read("about/index.html"); !strings.Contains(about, "About Bounce Decoder") {
 				t.Error("about/index.html is not the about page")
 			}
+			if js := read("app.js"); !strings.Contains(js, "goappInitWebAssembly().finally(goappInitServiceWorker)") {
+				t.Error("app.js registers the service worker before the app starts (appJSPatches not applied)")
+			}
 			if js := read("app.js"); !strings.Contains(js, `"`+base+`/web/app.wasm"`) {
 				t.Errorf("app.js does not load %s/web/app.wasm", base)
 			}

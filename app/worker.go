@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -93,6 +94,32 @@ async function matchPage(url) {
   return undefined;
 }`,
 	},
+}
+
+// appJSPatches are the replacements made in go-app's app.js as its handler
+// serves it, as {old, new} pairs; each old text must occur exactly once.
+//
+// go-app registers the service worker before it loads app.wasm. On a first
+// visit the worker's install then downloads every page of the app (more
+// than 1,000 files) while the browser compiles and starts app.wasm, on the
+// same cores. The patch registers it once the app has started.
+var appJSPatches = [][2]string{
+	{
+		"goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n",
+		"goappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n",
+	},
+}
+
+// patchAppJS applies appJSPatches to app.js as go-app's handler serves it.
+func patchAppJS(js []byte) ([]byte, error) {
+	s := string(js)
+	for _, p := range appJSPatches {
+		if n := strings.Count(s, p[0]); n != 1 {
+			return nil, fmt.Errorf("app.js patch matches %d times: %.60q", n, p[0])
+		}
+		s = strings.Replace(s, p[0], p[1], 1)
+	}
+	return []byte(s), nil
 }
 
 // mustPatch applies patches to s. It panics if an old text does not occur
