@@ -41,13 +41,10 @@ func newServer(s *site) *server {
 	}
 	h := s.handler()
 	js, err := get(h, "/app.js")
-	if err == nil {
-		js, err = patchAppJS(js)
-	}
 	if err != nil {
-		panic("serve: " + err.Error()) // go-app changed: review appJSPatches
+		panic("serve: " + err.Error()) // go-app's handler always serves it
 	}
-	return &server{site: s, app: h, appJS: js}
+	return &server{site: s, app: h, appJS: []byte(mustPatch(string(js), appJSPatches))}
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -33,7 +33,7 @@ var staticResources = [...]string{
 // "p.html" (for hosts that map "p" to "p.html"); "404.html" holds the app
 // for hosts that serve it for unknown paths.
 func writeStaticSite(s *site, dir string) (int, error) {
-	h := s.handler()
+	h := newServer(s) // go-app's handler, with the server's patched app.js
 	n := 0
 	write := func(name string, data []byte) error {
 		name = filepath.Join(dir, filepath.FromSlash(name))
@@ -45,9 +45,6 @@ func writeStaticSite(s *site, dir string) (int, error) {
 	}
 	for _, p := range staticResources {
 		body, err := get(h, p)
-		if err == nil && p == "/app.js" {
-			body, err = patchAppJS(body)
-		}
 		if err != nil {
 			return n, err
 		}

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -110,24 +109,12 @@ var appJSPatches = [][2]string{
 	},
 }
 
-// patchAppJS applies appJSPatches to app.js as go-app's handler serves it.
-func patchAppJS(js []byte) ([]byte, error) {
-	s := string(js)
-	for _, p := range appJSPatches {
-		if n := strings.Count(s, p[0]); n != 1 {
-			return nil, fmt.Errorf("app.js patch matches %d times: %.60q", n, p[0])
-		}
-		s = strings.Replace(s, p[0], p[1], 1)
-	}
-	return []byte(s), nil
-}
-
 // mustPatch applies patches to s. It panics if an old text does not occur
-// exactly once: go-app's worker changed and the patches must be reviewed.
+// exactly once: go-app's scripts changed and the patches must be reviewed.
 func mustPatch(s string, patches [][2]string) string {
 	for _, p := range patches {
 		if n := strings.Count(s, p[0]); n != 1 {
-			panic("app: service worker patch matches " + strconv.Itoa(n) + " times: " + p[0])
+			panic("app: script patch matches " + strconv.Itoa(n) + " times: " + p[0])
 		}
 		s = strings.Replace(s, p[0], p[1], 1)
 	}
