@@ -19,6 +19,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	useBrowserCharsets()
 	registerRoutes()
 	app.RunWhenOnBrowser() // returns at once on the host
