@@ -4,18 +4,24 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // redactRE finds what redact masks, one alternative per group:
 // 1 a URL (left alone: help links name public hosts), 2 the local part of a
 // mail address, 3 an IPv4 address, 4 an IPv6 address, 5 a host name of three
-// or more labels.
-var redactRE = regexp.MustCompile(
-	`(https?://[^\s<>"]+)` +
-		`|([A-Za-z0-9._%+=-]+)@` +
-		`|\b((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})\b` +
-		`|\b((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)` +
-		`|\b((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)\.[A-Za-z]{2,63})\b`)
+// or more labels. It is compiled on first use: compiled when the program
+// started, it was most of the 59 ms the package's initialisation took on a
+// first visit (GODEBUG=inittrace=1 in headless Chromium), for a toggle few
+// use.
+var redactRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(
+		`(https?://[^\s<>"]+)` +
+			`|([A-Za-z0-9._%+=-]+)@` +
+			`|\b((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})\b` +
+			`|\b((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)` +
+			`|\b((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)\.[A-Za-z]{2,63})\b`)
+})
 
 // redact masks personal data in text before it is copied or shared: the
 // local part of each mail address becomes "user1", "user2"...; each IPv4
@@ -39,7 +45,7 @@ func redact(text string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range redactRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range redactRE().FindAllStringSubmatchIndex(text, -1) {
 		b.WriteString(text[last:m[0]])
 		last = m[1]
 		whole := text[m[0]:m[1]]
