@@ -21,8 +21,13 @@ type recipientCard struct {
 	OnShow    func(ctx app.Context, card int)
 }
 
-// cardHooks are the data-* attributes every card carries, also when empty.
+// cardHooks are the data-* attributes every card carries, also when empty;
+// cardHookValues gives their values, in the same order.
 var cardHooks = [...]string{"data-recipient", "data-reply-code", "data-status", "data-reason", "data-permanent", "data-provider"}
+
+func cardHookValues(rc codes.Recipient) [len(cardHooks)]string {
+	return [...]string{rc.Recipient, rc.ReplyCode, rc.Status, string(rc.Reason), strconv.FormatBool(rc.Permanent), rc.Provider}
+}
 
 // OnMount and OnUpdate put back the hooks go-app leaves out: it renders no
 // attribute whose value is empty, but tests and scripts rely on each card
@@ -31,14 +36,15 @@ func (c *recipientCard) OnMount(ctx app.Context)  { c.keepHooks(ctx) }
 func (c *recipientCard) OnUpdate(ctx app.Context) { c.keepHooks(ctx) }
 
 func (c *recipientCard) keepHooks(ctx app.Context) {
+	values := cardHookValues(c.Recipient)
 	ctx.Defer(func(ctx app.Context) {
 		el := c.JSValue()
-		if !el.Truthy() || el.Get("hasAttribute").IsUndefined() {
+		if !el.Truthy() || el.Get("setAttribute").IsUndefined() {
 			return
 		}
-		for _, name := range cardHooks {
-			if !el.Call("hasAttribute", name).Bool() {
-				el.Call("setAttribute", name, "")
+		for i, v := range values {
+			if v == "" {
+				el.Call("setAttribute", cardHooks[i], "")
 			}
 		}
 	})
@@ -68,17 +74,15 @@ func (c *recipientCard) Render() app.UI {
 	if c.Active {
 		class += " active"
 	}
-	return app.Article().
+	card := app.Article().
 		ID(cardID(c.Index)).
 		Class(class).
 		TabIndex(-1).
-		Aria("labelledby", cardID(c.Index)+"-name").
-		DataSet("recipient", rc.Recipient).
-		DataSet("reply-code", rc.ReplyCode).
-		DataSet("status", rc.Status).
-		DataSet("reason", string(rc.Reason)).
-		DataSet("permanent", strconv.FormatBool(rc.Permanent)).
-		DataSet("provider", rc.Provider).
+		Aria("labelledby", cardID(c.Index)+"-name")
+	for i, h := range cardHookValues(rc) {
+		card = card.Attr(cardHooks[i], h)
+	}
+	return card.
 		DataSet("verdict", v).
 		Body(
 			app.Header().Class("card-head").Body(
