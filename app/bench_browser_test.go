@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/bouncedecoder/bouncedecoder/app/internal/precompress"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -94,10 +95,10 @@ func BenchmarkBrowser(b *testing.B) {
 		b.Fatal(err)
 	}
 	var br, best bytes.Buffer
-	w := brotli.NewWriterLevel(&br, brotliQuality)
+	w := brotli.NewWriterOptions(&br, precompress.Dev)
 	w.Write(wasm)
 	w.Close()
-	w = brotli.NewWriterOptions(&best, brotliBest)
+	w = brotli.NewWriterOptions(&best, precompress.Best)
 	w.Write(wasm)
 	w.Close()
 	// Serve what build.sh makes: the brotli copy at its quality.

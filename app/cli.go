@@ -16,7 +16,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/andybalholm/brotli"
+	"github.com/bouncedecoder/bouncedecoder/app/internal/precompress"
 	"github.com/bouncedecoder/bouncedecoder/codes"
 )
 
@@ -227,12 +227,12 @@ func (c *cli) compress(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	opts := brotli.WriterOptions{Quality: brotliQuality}
+	opts := precompress.Dev
 	if *best {
-		opts = brotliBest
+		opts = precompress.Best
 	}
 	for _, name := range fs.Args() {
-		if err := compressFile(name, opts); err != nil {
+		if err := precompress.File(name, opts); err != nil {
 			fmt.Fprintf(c.stderr, "compress: %v\n", err)
 			return 1
 		}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/bouncedecoder/bouncedecoder/app/internal/precompress"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -240,7 +241,7 @@ func makeTestWeb() (string, error) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return dir, fmt.Errorf("building app.wasm: %v\n%s", err, out)
 	}
-	return dir, compressFile(wasm, brotli.WriterOptions{Quality: 5})
+	return dir, precompress.File(wasm, brotli.WriterOptions{Quality: 5})
 }
 
 // testServer is an HTTP server on a random loopback port.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/bouncedecoder/bouncedecoder/app/internal/precompress"
 )
 
 // fakeWeb returns a web directory holding a stand-in app.wasm (the server
@@ -33,7 +34,7 @@ func fakeWeb(t *testing.T) (dir string, wasm []byte) {
 	if err := os.WriteFile(filepath.Join(dir, ".secret"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := compressFile(filepath.Join(dir, "app.wasm"), brotli.WriterOptions{Quality: 1}); err != nil {
+	if err := precompress.File(filepath.Join(dir, "app.wasm"), brotli.WriterOptions{Quality: 1}); err != nil {
 		t.Fatal(err)
 	}
 	return dir, wasm

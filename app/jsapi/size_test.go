@@ -14,14 +14,7 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
-)
-
-// brotliQuality is the quality build.sh compresses the wasm files with in a
-// development build; brotliBest those of a release (build.sh static; the
-// same as brotliBest in app/compress.go).
-var (
-	brotliQuality = brotli.WriterOptions{Quality: 9}
-	brotliBest    = brotli.WriterOptions{Quality: 11, LGWin: 24}
+	"github.com/bouncedecoder/bouncedecoder/app/internal/precompress"
 )
 
 // sizeBudget is the most the JavaScript API's wasm may weigh, brotli
@@ -45,11 +38,11 @@ func BenchmarkWasmSize(b *testing.B) {
 	var br, dev bytes.Buffer
 	for range b.N {
 		br.Reset()
-		w := brotli.NewWriterOptions(&br, brotliBest)
+		w := brotli.NewWriterOptions(&br, precompress.Best)
 		w.Write(stripped)
 		w.Close()
 	}
-	w := brotli.NewWriterOptions(&dev, brotliQuality)
+	w := brotli.NewWriterOptions(&dev, precompress.Dev)
 	w.Write(stripped)
 	w.Close()
 	b.ReportMetric(float64(len(stripped)), "raw-bytes")

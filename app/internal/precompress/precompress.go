@@ -1,6 +1,8 @@
-//go:build !wasm
-
-package main
+// Package precompress writes the brotli and gzip copies of a file that the
+// server and the static site serve in its place (a build step: build.sh,
+// "bounce-decoder compress"), with the options of a development build and of
+// a release.
+package precompress
 
 import (
 	"compress/gzip"
@@ -11,20 +13,20 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// brotliQuality is the brotli level of the precompressed wasm files of a
-// development build: close to the best ratio at a fraction of the time.
-const brotliQuality = 9
+// Dev are the brotli options of a development build: close to the best
+// ratio at a fraction of the time.
+var Dev = brotli.WriterOptions{Quality: 9}
 
-// brotliBest are the brotli options of a release (build.sh static): level
-// 11 with a 16 MiB window, which the wasm files fit in. Measured on app.wasm:
-// 12.5% smaller than level 9 (1.92 MB instead of 2.20 MB), in about 15 times
-// the time (some 30 s).
-var brotliBest = brotli.WriterOptions{Quality: 11, LGWin: 24}
+// Best are the brotli options of a release (build.sh static): level 11 with
+// a 16 MiB window, which the wasm files fit in. Measured on app.wasm: 12.5%
+// smaller than level 9 (1.92 MB instead of 2.20 MB), in about 15 times the
+// time (some 30 s).
+var Best = brotli.WriterOptions{Quality: 11, LGWin: 24}
 
-// compressFile writes name+".br" and name+".gz" next to name, the brotli
+// File writes name+".br" and name+".gz" next to name, the brotli
 // copy with opts. Each is written to a temporary file first, so a reader
 // never sees half a file.
-func compressFile(name string, opts brotli.WriterOptions) error {
+func File(name string, opts brotli.WriterOptions) error {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return err
