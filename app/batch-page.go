@@ -687,7 +687,7 @@ func (p *batchPage) renderOpen() app.UI {
 			&legend{},
 			&highlightedText{Text: rep.Text, Recipients: rep.Recipients, Active: -1},
 			app.Range(rep.Recipients).Slice(func(i int) app.UI {
-				return &recipientCard{Recipient: rep.Recipients[i]}
+				return &recipientCard{Recipient: rep.Recipients[i], Index: i}
 			}),
 		)
 }

@@ -353,14 +353,13 @@ func (d *decoder) renderResult(compact bool, extra app.UI) app.UI {
 			app.P().Class("hint").Text(pasteHint),
 		)
 	default:
-		cards := app.Div().Class("cards").Body(
+		cards := app.Div().Class("cards").OnClick(onShowInText(d.show)).Body(
 			app.Range(r.Recipients).Slice(func(i int) app.UI {
 				return &recipientCard{
 					Recipient: r.Recipients[i],
 					Index:     i,
 					Active:    i == d.active,
-					Compact:   compact,
-					OnShow:    d.show,
+					InText:    !compact,
 				}
 			}),
 		)

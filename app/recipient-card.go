@@ -10,15 +10,16 @@ import (
 
 // recipientCard shows what a report says about one recipient: the verdict,
 // the codes with the meaning of each part, the diagnostic, the reason, the
-// explanation, the numbered fix steps and the links.
+// explanation, the numbered fix steps and the links. It renders as one
+// piece of markup (see markup): a card is about 60 elements, which go-app
+// would mount with some 900 calls into JavaScript.
 type recipientCard struct {
 	app.Compo
 
 	Recipient codes.Recipient
 	Index     int  // position in the report, 0-based
 	Active    bool // brought into view from the text
-	Compact   bool // in the embed: no "show in text" button
-	OnShow    func(ctx app.Context, card int)
+	InText    bool // the highlighted text is on the page: offer "Show in the text"
 }
 
 // cardHooks are the data-* attributes every card carries, also when empty;
@@ -29,29 +30,31 @@ func cardHookValues(rc codes.Recipient) [len(cardHooks)]string {
 	return [...]string{rc.Recipient, rc.ReplyCode, rc.Status, string(rc.Reason), strconv.FormatBool(rc.Permanent), rc.Provider}
 }
 
-// OnMount and OnUpdate put back the hooks go-app leaves out: it renders no
-// attribute whose value is empty, but tests and scripts rely on each card
-// carrying all of cardHooks (data-provider="" when no provider is known).
-func (c *recipientCard) OnMount(ctx app.Context)  { c.keepHooks(ctx) }
-func (c *recipientCard) OnUpdate(ctx app.Context) { c.keepHooks(ctx) }
-
-func (c *recipientCard) keepHooks(ctx app.Context) {
-	values := cardHookValues(c.Recipient)
-	ctx.Defer(func(ctx app.Context) {
-		el := c.JSValue()
-		if !el.Truthy() || el.Get("setAttribute").IsUndefined() {
-			return
-		}
-		for i, v := range values {
-			if v == "" {
-				el.Call("setAttribute", cardHooks[i], "")
-			}
-		}
-	})
-}
-
 // cardID returns the element id of the card at index i.
 func cardID(i int) string { return "card-" + strconv.Itoa(i) }
+
+// showInText is the class of a card's "Show in the text" button; the
+// button's data-card is the card's index. Its clicks are handled by
+// onShowInText on an element around the cards.
+const showInText = "show-in-text"
+
+// onShowInText calls show with the card index of the "Show in the text"
+// button an event targets, if any.
+func onShowInText(show func(ctx app.Context, card int)) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		t := e.Get("target")
+		if !t.Truthy() || t.Get("closest").IsUndefined() {
+			return
+		}
+		b := t.Call("closest", "."+showInText)
+		if !b.Truthy() {
+			return
+		}
+		if n, err := strconv.Atoi(b.Call("getAttribute", "data-card").String()); err == nil {
+			show(ctx, n)
+		}
+	}
+}
 
 // entryFor returns the knowledge-base entry the decoder explained rc from,
 // "" if it has no reference page.
@@ -63,154 +66,165 @@ func entryFor(rc codes.Recipient) string {
 }
 
 func (c *recipientCard) Render() app.UI {
-	rc := c.Recipient
+	return app.Raw(cardMarkup(c.Recipient, c.Index, c.Active, c.InText))
+}
+
+// cardMarkup writes the card of recipient rc, the i-th of its report.
+func cardMarkup(rc codes.Recipient, i int, active, inText bool) string {
 	v := recipientVerdict(rc)
 	name := rc.Recipient
 	if name == "" {
-		name = "Recipient " + strconv.Itoa(c.Index+1) + " (address not given)"
+		name = "Recipient " + strconv.Itoa(i+1) + " (address not given)"
 	}
-	entry := entryFor(rc)
 	class := "recipient-card"
-	if c.Active {
+	if active {
 		class += " active"
 	}
-	card := app.Article().
-		ID(cardID(c.Index)).
-		Class(class).
-		TabIndex(-1).
-		Aria("labelledby", cardID(c.Index)+"-name")
-	for i, h := range cardHookValues(rc) {
-		card = card.Attr(cardHooks[i], h)
+	id := cardID(i)
+	attrs := []string{"id", id, "class", class, "tabindex", "-1", "aria-labelledby", id + "-name"}
+	for k, h := range cardHookValues(rc) {
+		attrs = append(attrs, cardHooks[k], h)
 	}
-	return card.
-		DataSet("verdict", v).
-		Body(
-			app.Header().Class("card-head").Body(
-				app.H2().ID(cardID(c.Index)+"-name").Class("card-name").Text(name),
-				app.Span().Class("chip chip-"+v).Text(verdictLabel(v)),
-				app.If(rc.Provider != "", func() app.UI {
-					return app.Span().Class("badge provider-badge").Title("Provider").Text(codes.ProviderName(rc.Provider))
-				}),
-			),
-			app.If(rc.Summary != "", func() app.UI {
-				return app.P().Class("summary").Text(rc.Summary)
-			}),
-			app.Dl().Class("card-facts").Body(
-				c.replyRow(rc.ReplyCode),
-				c.statusRow(rc.Status),
-				app.If(rc.Diagnostic != "", func() app.UI {
-					return app.Div().Body(
-						app.Dt().Text("Diagnostic"),
-						app.Dd().Class("diagnostic").Text(rc.Diagnostic),
-					)
-				}),
-				app.If(rc.RemoteMTA != "", func() app.UI {
-					return app.Div().Body(
-						app.Dt().Text("Remote server"),
-						app.Dd().Class("remote-mta").Text(rc.RemoteMTA),
-					)
-				}),
-				app.If(rc.Reason != "" && rc.Reason != codes.ReasonUndefined, func() app.UI {
-					return app.Div().Body(
-						app.Dt().Text("Reason"),
-						app.Dd().Class("reason").Body(codeLink("reason-"+string(rc.Reason), string(rc.Reason))),
-					)
-				}),
-				app.If(rc.Action != "", func() app.UI {
-					return app.Div().Body(
-						app.Dt().Text("Action"),
-						app.Dd().Class("action").Text(rc.Action),
-					)
-				}),
-			),
-			app.If(rc.Explanation != "", func() app.UI {
-				return app.Div().Class("explanation").Body(
-					app.H3().Text("What happened"),
-					app.P().Text(rc.Explanation),
-				)
-			}),
-			app.If(len(rc.Fix) > 0, func() app.UI {
-				return app.Div().Class("fix").Body(
-					app.H3().Text("How to fix it"),
-					app.Ol().Body(
-						app.Range(rc.Fix).Slice(func(i int) app.UI {
-							return app.Li().Text(rc.Fix[i])
-						}),
-					),
-				)
-			}),
-			app.If(len(rc.Links) > 0 || entry != "", func() app.UI {
-				return app.Div().Class("links").Body(
-					app.H3().Text("Links"),
-					app.Ul().Body(
-						app.If(entry != "", func() app.UI {
-							return app.Li().Body(app.A().Class("entry-link").Href(href("/codes/" + entry)).Text("Reference: " + entryTitle(entry)))
-						}),
-						app.Range(rc.Links).Slice(func(i int) app.UI {
-							l := rc.Links[i]
-							return app.Li().Body(externalLink(l.URL, l.Title))
-						}),
-					),
-				)
-			}),
-			app.If(!c.Compact, func() app.UI {
-				return app.Button().
-					Type("button").
-					Class("show-in-text").
-					Text("Show in the text").
-					OnClick(func(ctx app.Context, e app.Event) {
-						if c.OnShow != nil {
-							c.OnShow(ctx, c.Index)
-						}
-					})
-			}),
-		)
+	attrs = append(attrs, "data-verdict", v)
+
+	var m markup
+	m.open("article", attrs...)
+	m.open("header", "class", "card-head")
+	m.elem("h2", name, "id", id+"-name", "class", "card-name")
+	m.elem("span", verdictLabel(v), "class", "chip chip-"+v)
+	if rc.Provider != "" {
+		m.elem("span", codes.ProviderName(rc.Provider), "class", "badge provider-badge", "title", "Provider")
+	}
+	m.close("header")
+	if rc.Summary != "" {
+		m.elem("p", rc.Summary, "class", "summary")
+	}
+
+	m.open("dl", "class", "card-facts")
+	replyRow(&m, rc.ReplyCode)
+	statusRow(&m, rc.Status)
+	fact := func(term, class, value string) {
+		if value == "" {
+			return
+		}
+		m.open("div")
+		m.elem("dt", term)
+		m.elem("dd", value, "class", class)
+		m.close("div")
+	}
+	fact("Diagnostic", "diagnostic", rc.Diagnostic)
+	fact("Remote server", "remote-mta", rc.RemoteMTA)
+	if rc.Reason != "" && rc.Reason != codes.ReasonUndefined {
+		m.open("div")
+		m.elem("dt", "Reason")
+		m.open("dd", "class", "reason")
+		codeLink(&m, "reason-"+string(rc.Reason), string(rc.Reason))
+		m.close("dd")
+		m.close("div")
+	}
+	fact("Action", "action", rc.Action)
+	m.close("dl")
+
+	if rc.Explanation != "" {
+		m.open("div", "class", "explanation")
+		m.elem("h3", "What happened")
+		m.elem("p", rc.Explanation)
+		m.close("div")
+	}
+	if len(rc.Fix) > 0 {
+		m.open("div", "class", "fix")
+		m.elem("h3", "How to fix it")
+		m.open("ol")
+		for _, f := range rc.Fix {
+			m.elem("li", f)
+		}
+		m.close("ol")
+		m.close("div")
+	}
+	if entry := entryFor(rc); len(rc.Links) > 0 || entry != "" {
+		m.open("div", "class", "links")
+		m.elem("h3", "Links")
+		m.open("ul")
+		if entry != "" {
+			m.open("li")
+			m.elem("a", "Reference: "+entryTitle(entry), "class", "entry-link", "href", href("/codes/"+entry))
+			m.close("li")
+		}
+		for _, l := range rc.Links {
+			m.open("li")
+			externalLinkMarkup(&m, l.URL, l.Title)
+			m.close("li")
+		}
+		m.close("ul")
+		m.close("div")
+	}
+	if inText {
+		m.elem("button", "Show in the text", "type", "button", "class", showInText, "data-card", strconv.Itoa(i))
+	}
+	m.close("article")
+	return m.String()
 }
 
-// replyRow shows a reply code with the meaning of its digits.
-func (c *recipientCard) replyRow(s string) app.UI {
+// replyRow writes a reply code with the meaning of its digits.
+func replyRow(m *markup, s string) {
+	m.open("div")
+	m.elem("dt", "Reply code")
 	r, err := codes.ParseReplyCode(s)
 	if err != nil || r.IsZero() {
-		return app.Div().Body(app.Dt().Text("Reply code"), app.Dd().Class("reply-code").Text(orDash(s)))
+		m.elem("dd", orDash(s), "class", "reply-code")
+		m.close("div")
+		return
 	}
-	title := ""
-	if e, ok := codes.LookupEntry(r.String()); ok {
-		title = e.Title
+	m.open("dd", "class", "reply-code")
+	codeLink(m, r.String(), r.String())
+	if e, ok := codes.LookupEntry(r.String()); ok && e.Title != "" {
+		m.elem("span", " "+e.Title, "class", "code-title")
 	}
-	return app.Div().Body(
-		app.Dt().Text("Reply code"),
-		app.Dd().Class("reply-code").Body(
-			codeLink(r.String(), r.String()),
-			app.If(title != "", func() app.UI { return app.Span().Class("code-title").Text(" " + title) }),
-			app.Ul().Class("code-parts").Body(
-				app.Li().Body(app.Code().Text(strconv.Itoa(r.Class())+"xx"), app.Text(" "+replyClassMeaning(r.Class()))),
-				app.Li().Body(app.Code().Text("x"+strconv.Itoa(r.Subject())+"x"), app.Text(" "+codes.ReplySubjectMeaning(r.Subject()))),
-			),
-		),
-	)
+	m.open("ul", "class", "code-parts")
+	codePart(m, "", strconv.Itoa(r.Class())+"xx", " "+replyClassMeaning(r.Class()))
+	codePart(m, "", "x"+strconv.Itoa(r.Subject())+"x", " "+codes.ReplySubjectMeaning(r.Subject()))
+	m.close("ul")
+	m.close("dd")
+	m.close("div")
 }
 
-// statusRow shows an enhanced status code broken into class.subject.detail.
-func (c *recipientCard) statusRow(s string) app.UI {
+// statusRow writes an enhanced status code broken into class.subject.detail.
+func statusRow(m *markup, s string) {
+	m.open("div")
+	m.elem("dt", "Enhanced status")
 	st, err := codes.ParseEnhancedCode(s)
 	if err != nil || st.IsZero() {
-		return app.Div().Body(app.Dt().Text("Enhanced status"), app.Dd().Class("status").Text(orDash(s)))
+		m.elem("dd", orDash(s), "class", "status")
+		m.close("div")
+		return
 	}
 	detail := "not in the IANA registry"
 	if e, ok := codes.LookupEntry(st.String()); ok {
 		detail = e.Title
 	}
-	return app.Div().Body(
-		app.Dt().Text("Enhanced status"),
-		app.Dd().Class("status").Body(
-			codeLink(st.String(), st.String()),
-			app.Ul().Class("code-parts").Body(
-				app.Li().DataSet("part", "class").Body(app.Code().Text(strconv.Itoa(st.Class())+".x.x"), app.Text(" class: "+codes.ClassMeaning(st.Class()))),
-				app.Li().DataSet("part", "subject").Body(app.Code().Text("x."+strconv.Itoa(st.Subject())+".x"), app.Text(" subject: "+codes.SubjectMeaning(st.Subject()))),
-				app.Li().DataSet("part", "detail").Body(app.Code().Text("x."+strconv.Itoa(st.Subject())+"."+strconv.Itoa(st.Detail())), app.Text(" detail: "+detail)),
-			),
-		),
-	)
+	sub := strconv.Itoa(st.Subject())
+	m.open("dd", "class", "status")
+	codeLink(m, st.String(), st.String())
+	m.open("ul", "class", "code-parts")
+	codePart(m, "class", strconv.Itoa(st.Class())+".x.x", " class: "+codes.ClassMeaning(st.Class()))
+	codePart(m, "subject", "x."+sub+".x", " subject: "+codes.SubjectMeaning(st.Subject()))
+	codePart(m, "detail", "x."+sub+"."+strconv.Itoa(st.Detail()), " detail: "+detail)
+	m.close("ul")
+	m.close("dd")
+	m.close("div")
+}
+
+// codePart writes one part of a code and its meaning as a list item, with
+// data-part when part is not "".
+func codePart(m *markup, part, code, meaning string) {
+	if part == "" {
+		m.open("li")
+	} else {
+		m.open("li", "data-part", part)
+	}
+	m.elem("code", code)
+	m.text(meaning)
+	m.close("li")
 }
 
 // replyClassMeaning says what the first digit of a reply code means
@@ -229,12 +243,15 @@ func replyClassMeaning(class int) string {
 	return "not a valid class"
 }
 
-// codeLink links a code to its reference page when it has one.
-func codeLink(id, text string) app.UI {
+// codeLink writes a code, linked to its reference page when it has one.
+func codeLink(m *markup, id, text string) {
 	if _, ok := codes.LookupEntry(id); !ok {
-		return app.Code().Text(text)
+		m.elem("code", text)
+		return
 	}
-	return app.A().Class("code-link").Href(href("/codes/" + id)).Body(app.Code().Text(text))
+	m.open("a", "class", "code-link", "href", href("/codes/"+id))
+	m.elem("code", text)
+	m.close("a")
 }
 
 // entryTitle returns the title of a knowledge-base entry.
@@ -245,13 +262,28 @@ func entryTitle(id string) string {
 	return id
 }
 
+// isWebURL reports whether url is an http or https link; anything else
+// (javascript:, data:) is shown as text, never linked.
+func isWebURL(url string) bool {
+	return strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://")
+}
+
 // externalLink links to another site: opened in a new tab, with no
 // referrer and no access to this page.
 func externalLink(url, text string) app.UI {
-	if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+	if !isWebURL(url) {
 		return app.Span().Text(text + " (" + url + ")")
 	}
 	return app.A().Href(url).Target("_blank").Rel("noopener noreferrer").Text(text)
+}
+
+// externalLinkMarkup writes what externalLink renders.
+func externalLinkMarkup(m *markup, url, text string) {
+	if !isWebURL(url) {
+		m.elem("span", text+" ("+url+")")
+		return
+	}
+	m.elem("a", text, "href", url, "target", "_blank", "rel", "noopener noreferrer")
 }
 
 // orDash returns s, or an em dash for "".

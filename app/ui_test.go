@@ -284,10 +284,9 @@ func TestDecoderPageRender(t *testing.T) {
 	p := newDecoderPage()
 	p.decodeText(exampleDSN)
 	html := render(t, p)
-	// go-app writes a "true" attribute as a bare name on the server.
 	for _, want := range [][]string{
 		{"article", `data-recipient="frank@example.net"`, `data-reply-code="550"`, `data-status="5.1.1"`,
-			`data-reason="userunknown"`, ` data-permanent `, `data-verdict="remove"`},
+			`data-reason="userunknown"`, `data-permanent="true"`, `data-provider=""`, `data-verdict="remove"`},
 		{"article", `data-recipient="grace@example.org"`, `data-reply-code="452"`, `data-permanent="false"`, `data-verdict="temporary"`},
 		{"mark", `data-card="0"`, `data-kind="status"`},
 		{"mark", `data-card="1"`, `data-kind="reply_code"`},
