@@ -141,7 +141,8 @@ func markCount(nodes []hlNode) int {
 
 // highlightedText shows a report's text with its spans marked in place.
 // Clicking a mark (or Enter on it) brings its recipient card into view.
-// The text is only ever set as text nodes, never parsed as HTML.
+// The pieces are written as markup (see markup), the text escaped: it is
+// never read as HTML.
 type highlightedText struct {
 	app.Compo
 
@@ -152,7 +153,10 @@ type highlightedText struct {
 }
 
 func (h *highlightedText) Render() app.UI {
-	nodes := highlight(h.Text, h.Recipients)
+	var m markup
+	m.open("span")
+	h.writeNodes(&m, highlight(h.Text, h.Recipients))
+	m.close("span")
 	return app.Pre().
 		Class("highlighted-text").
 		ID("highlighted-text").
@@ -160,28 +164,25 @@ func (h *highlightedText) Render() app.UI {
 		Aria("label", "The decoded text, with the codes found highlighted").
 		OnClick(h.onPick).
 		OnKeyDown(h.onKey).
-		Body(h.renderNodes(nodes)...)
+		Body(app.Raw(m.String()))
 }
 
-func (h *highlightedText) renderNodes(nodes []hlNode) []app.UI {
-	out := make([]app.UI, len(nodes))
-	for i, nd := range nodes {
+func (h *highlightedText) writeNodes(m *markup, nodes []hlNode) {
+	for _, nd := range nodes {
 		if nd.mark == nil {
-			out[i] = app.Text(nd.text)
+			m.text(nd.text)
 			continue
 		}
-		m := app.Mark().
-			DataSet("kind", string(nd.mark.kind)).
-			DataSet("card", nd.mark.card).
-			Title(kindLabel(nd.mark.kind) + " (recipient " + strconv.Itoa(nd.mark.card+1) + ")").
-			TabIndex(0).
-			Body(h.renderNodes(nd.children)...)
+		card := strconv.Itoa(nd.mark.card)
+		attrs := []string{"data-kind", string(nd.mark.kind), "data-card", card,
+			"title", kindLabel(nd.mark.kind) + " (recipient " + strconv.Itoa(nd.mark.card+1) + ")", "tabindex", "0"}
 		if nd.mark.card == h.Active {
-			m = m.Class("active")
+			attrs = append(attrs, "class", "active")
 		}
-		out[i] = m
+		m.open("mark", attrs...)
+		h.writeNodes(m, nd.children)
+		m.close("mark")
 	}
-	return out
 }
 
 // cardOf returns the card index of the mark the event targets, or -1.

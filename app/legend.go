@@ -40,13 +40,13 @@ type legend struct {
 }
 
 func (l *legend) Render() app.UI {
-	return app.Ul().
-		Class("legend").
-		Aria("label", "Highlight colours").
-		Body(app.Range(legendKinds[:]).Slice(func(i int) app.UI {
-			k := legendKinds[i]
-			return app.Li().Body(
-				app.Mark().DataSet("kind", string(k)).DataSet("legend", true).Text(kindLabel(k)),
-			)
-		}))
+	var m markup
+	m.open("ul", "class", "legend", "aria-label", "Highlight colours")
+	for _, k := range legendKinds {
+		m.open("li")
+		m.elem("mark", kindLabel(k), "data-kind", string(k), "data-legend", "true")
+		m.close("li")
+	}
+	m.close("ul")
+	return app.Raw(m.String())
 }

@@ -13,8 +13,9 @@ import (
 // It exists for speed. go-app mounts an element with about fifteen calls
 // from WebAssembly to JavaScript (create, each attribute, each text node,
 // append), each costing 10-20 µs in Chromium; a piece of markup is one
-// innerHTML. The recipient cards, about 60 elements each, are written this
-// way.
+// innerHTML. The recipient cards (about 60 elements each), the highlighted
+// text and the legend are written this way; go-app keeps the page around
+// them and its event handlers, and sees each piece as one node.
 type markup struct {
 	b strings.Builder
 }
