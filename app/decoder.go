@@ -142,10 +142,11 @@ func scrollToFirstCode() {
 var warmUpOnce sync.Once
 
 // warmUp decodes the examples in the background soon after a page with a
-// decoder has mounted, one at a time with pauses between them so the page
-// stays responsive. The browser compiles each WebAssembly function the
-// first time it runs, and codes builds its knowledge base's indexes on first
-// use: without this, the user's first paste pays for both.
+// decoder has mounted, and writes the markup of their results, one at a
+// time with pauses between them so the page stays responsive. The browser
+// compiles each WebAssembly function the first time it runs, and codes
+// builds its knowledge base's indexes on first use: without this, the
+// user's first paste pays for both.
 func warmUp() {
 	if !app.IsClient {
 		return
@@ -154,7 +155,11 @@ func warmUp() {
 		go func() {
 			for _, ex := range examples {
 				time.Sleep(20 * time.Millisecond) // let the browser paint and handle input
-				codes.Decode([]byte(ex.Text))
+				r, _ := codes.Decode([]byte(ex.Text))
+				highlightMarkup(r.Text, r.Recipients, -1)
+				for i, rc := range r.Recipients {
+					cardMarkup(rc, i, false, true)
+				}
 			}
 		}()
 	})

@@ -153,10 +153,6 @@ type highlightedText struct {
 }
 
 func (h *highlightedText) Render() app.UI {
-	var m markup
-	m.open("span")
-	h.writeNodes(&m, highlight(h.Text, h.Recipients))
-	m.close("span")
 	return app.Pre().
 		Class("highlighted-text").
 		ID("highlighted-text").
@@ -164,10 +160,20 @@ func (h *highlightedText) Render() app.UI {
 		Aria("label", "The decoded text, with the codes found highlighted").
 		OnClick(h.onPick).
 		OnKeyDown(h.onKey).
-		Body(app.Raw(m.String()))
+		Body(app.Raw(highlightMarkup(h.Text, h.Recipients, h.Active)))
 }
 
-func (h *highlightedText) writeNodes(m *markup, nodes []hlNode) {
+// highlightMarkup writes text with the spans of recipients marked, those
+// of the recipient active with class "active", in one span element.
+func highlightMarkup(text string, recipients []codes.Recipient, active int) string {
+	var m markup
+	m.open("span")
+	writeNodes(&m, highlight(text, recipients), active)
+	m.close("span")
+	return m.String()
+}
+
+func writeNodes(m *markup, nodes []hlNode, active int) {
 	for _, nd := range nodes {
 		if nd.mark == nil {
 			m.text(nd.text)
@@ -176,11 +182,11 @@ func (h *highlightedText) writeNodes(m *markup, nodes []hlNode) {
 		card := strconv.Itoa(nd.mark.card)
 		attrs := []string{"data-kind", string(nd.mark.kind), "data-card", card,
 			"title", kindLabel(nd.mark.kind) + " (recipient " + strconv.Itoa(nd.mark.card+1) + ")", "tabindex", "0"}
-		if nd.mark.card == h.Active {
+		if nd.mark.card == active {
 			attrs = append(attrs, "class", "active")
 		}
 		m.open("mark", attrs...)
-		h.writeNodes(m, nd.children)
+		writeNodes(m, nd.children, active)
 		m.close("mark")
 	}
 }

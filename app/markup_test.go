@@ -82,3 +82,19 @@ func TestCardMarkupStructure(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightMarkupStructure checks that the text around the marks is
+// only ever text: markup in it makes no element.
+func TestHighlightMarkupStructure(t *testing.T) {
+	const hostile = `550 5.1.1 <img src=x onerror=alert(1)><script>alert(2)</script>`
+	plain := "550 5.1.1 " + strings.Repeat("x", len(hostile)-10)
+	spans := []codes.Span{{Kind: codes.SpanReplyCode, Start: 0, End: 3}, {Kind: codes.SpanStatus, Start: 4, End: 9}, {Kind: codes.SpanDiagnostic, Start: 0, End: len(hostile)}}
+	rcs := []codes.Recipient{{Spans: spans}}
+	h, p := highlightMarkup(hostile, rcs, 0), highlightMarkup(plain, rcs, 0)
+	if strings.Count(h, "<") != strings.Count(p, "<") || strings.Contains(h, "<img") || strings.Contains(h, "<script") {
+		t.Errorf("markup in the text made elements:\n%s", h)
+	}
+	if !strings.Contains(h, `<mark data-kind="status" data-card="0" title="Enhanced status code (recipient 1)" tabindex="0" class="active">5.1.1</mark>`) {
+		t.Errorf("no active status mark:\n%s", h)
+	}
+}
