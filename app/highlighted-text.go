@@ -141,8 +141,9 @@ func markCount(nodes []hlNode) int {
 
 // highlightedText shows a report's text with its spans marked in place.
 // Clicking a mark (or Enter on it) brings its recipient card into view.
-// The pieces are written as markup (see markup), the text escaped: it is
-// never read as HTML.
+// The text between marks is made of text nodes, which go-app updates in
+// place as the user types; each mark, with what it holds, is one piece of
+// markup (see markup), its text escaped. The text is never read as HTML.
 type highlightedText struct {
 	app.Compo
 
@@ -160,35 +161,42 @@ func (h *highlightedText) Render() app.UI {
 		Aria("label", "The decoded text, with the codes found highlighted").
 		OnClick(h.onPick).
 		OnKeyDown(h.onKey).
-		Body(app.Raw(highlightMarkup(h.Text, h.Recipients, h.Active)))
+		Body(highlightPieces(highlight(h.Text, h.Recipients), h.Active)...)
 }
 
-// highlightMarkup writes text with the spans of recipients marked, those
-// of the recipient active with class "active", in one span element.
-func highlightMarkup(text string, recipients []codes.Recipient, active int) string {
-	var m markup
-	m.open("span")
-	writeNodes(&m, highlight(text, recipients), active)
-	m.close("span")
-	return m.String()
-}
-
-func writeNodes(m *markup, nodes []hlNode, active int) {
-	for _, nd := range nodes {
+// highlightPieces returns nodes as text and marks, those of the recipient
+// active with class "active".
+func highlightPieces(nodes []hlNode, active int) []app.UI {
+	out := make([]app.UI, len(nodes))
+	for i, nd := range nodes {
 		if nd.mark == nil {
-			m.text(nd.text)
+			out[i] = app.Text(nd.text)
 			continue
 		}
-		card := strconv.Itoa(nd.mark.card)
-		attrs := []string{"data-kind", string(nd.mark.kind), "data-card", card,
-			"title", kindLabel(nd.mark.kind) + " (recipient " + strconv.Itoa(nd.mark.card+1) + ")", "tabindex", "0"}
-		if nd.mark.card == active {
-			attrs = append(attrs, "class", "active")
-		}
-		m.open("mark", attrs...)
-		writeNodes(m, nd.children, active)
-		m.close("mark")
+		var m markup
+		writeMark(&m, nd, active)
+		out[i] = app.Raw(m.String())
 	}
+	return out
+}
+
+// writeMark writes the mark nd and what it holds.
+func writeMark(m *markup, nd hlNode, active int) {
+	card := strconv.Itoa(nd.mark.card)
+	attrs := []string{"data-kind", string(nd.mark.kind), "data-card", card,
+		"title", kindLabel(nd.mark.kind) + " (recipient " + strconv.Itoa(nd.mark.card+1) + ")", "tabindex", "0"}
+	if nd.mark.card == active {
+		attrs = append(attrs, "class", "active")
+	}
+	m.open("mark", attrs...)
+	for _, c := range nd.children {
+		if c.mark == nil {
+			m.text(c.text)
+		} else {
+			writeMark(m, c, active)
+		}
+	}
+	m.close("mark")
 }
 
 // cardOf returns the card index of the mark the event targets, or -1.

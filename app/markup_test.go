@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bouncedecoder/bouncedecoder/codes"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // checkElem checks that markup writes s, as text and as an attribute
@@ -90,7 +91,14 @@ func TestHighlightMarkupStructure(t *testing.T) {
 	plain := "550 5.1.1 " + strings.Repeat("x", len(hostile)-10)
 	spans := []codes.Span{{Kind: codes.SpanReplyCode, Start: 0, End: 3}, {Kind: codes.SpanStatus, Start: 4, End: 9}, {Kind: codes.SpanDiagnostic, Start: 0, End: len(hostile)}}
 	rcs := []codes.Recipient{{Spans: spans}}
-	h, p := highlightMarkup(hostile, rcs, 0), highlightMarkup(plain, rcs, 0)
+	html := func(text string) string {
+		var b strings.Builder
+		for _, ui := range highlightPieces(highlight(text, rcs), 0) {
+			b.WriteString(app.HTMLString(ui))
+		}
+		return b.String()
+	}
+	h, p := html(hostile), html(plain)
 	if strings.Count(h, "<") != strings.Count(p, "<") || strings.Contains(h, "<img") || strings.Contains(h, "<script") {
 		t.Errorf("markup in the text made elements:\n%s", h)
 	}
