@@ -16,6 +16,10 @@ import (
 // innerHTML. The recipient cards (about 60 elements each), the highlighted
 // text and the legend are written this way; go-app keeps the page around
 // them and its event handlers, and sees each piece as one node.
+//
+// go-app does not resolve the links in markup as it does an element's href
+// on the server (the base path of a static build): these pieces are drawn
+// only in the browser, after a decode, where href adds the base path.
 type markup struct {
 	b strings.Builder
 }
