@@ -83,6 +83,17 @@ func cachePath(p string) string {
 	return p + "/"
 }
 
+// linkBase returns the base path the app is served under ("" or
+// "/decoder"), for links written as markup, which go-app does not resolve:
+// on the server its resolver of static resources knows it, in the browser
+// GOAPP_ROOT_PREFIX.
+func linkBase(ctx app.Context) string {
+	if app.IsServer {
+		return strings.TrimSuffix(ctx.ResolveStaticResource("/codes"), "/codes")
+	}
+	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+}
+
 // href returns the link to the app path p ("/about"), prefixed with the
 // base path the app is served under. On the server go-app resolves links
 // itself; in the browser it does not, so the prefix is added here.

@@ -54,6 +54,12 @@ func TestWriteStaticSite(t *testing.T) {
 			if about := read("about/index.html"); !strings.Contains(about, "About Bounce Decoder") {
 				t.Error("about/index.html is not the about page")
 			}
+			list := read("codes/index.html")
+			for _, want := range []string{`<li data-entry="550"><a href="` + base + `/codes/550">`, `href="` + base + `/codes/5.7.26"`} {
+				if !strings.Contains(list, want) {
+					t.Errorf("codes/index.html lacks %s", want)
+				}
+			}
 			if js := read("app.js"); !strings.Contains(js, "goappInitWebAssembly().finally(goappInitServiceWorker)") {
 				t.Error("app.js registers the service worker before the app starts (appJSPatches not applied)")
 			}
