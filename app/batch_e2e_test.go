@@ -141,6 +141,44 @@ func TestE2EBatch(t *testing.T) {
 		}
 	})
 
+	t.Run("sort by a column", func(t *testing.T) {
+		rcpts := `[...document.querySelectorAll("tr[data-row]")].map((tr) => tr.dataset.recipient)`
+		sorted := func(desc bool) bool {
+			got := eval[[]string](t, tab, rcpts)
+			for i := 1; i < len(got); i++ {
+				a, b := strings.ToLower(got[i-1]), strings.ToLower(got[i])
+				if (!desc && a > b) || (desc && a < b) {
+					return false
+				}
+			}
+			return len(got) > 1
+		}
+		run(t, tab, chromedp.Click(chromedp.CSS(`button[data-sort="recipient"]`)))
+		waitAttr(t, tab, `th:has(button[data-sort="recipient"])`, "aria-sort", "ascending")
+		if !sorted(false) {
+			t.Errorf("rows not in ascending order of recipient: %v", eval[[]string](t, tab, rcpts))
+		}
+		run(t, tab, chromedp.Click(chromedp.CSS(`button[data-sort="recipient"]`)))
+		waitAttr(t, tab, `th:has(button[data-sort="recipient"])`, "aria-sort", "descending")
+		if !sorted(true) {
+			t.Errorf("rows not in descending order of recipient: %v", eval[[]string](t, tab, rcpts))
+		}
+		if got := attr(t, tab, `th:has(button[data-sort="code"])`, "aria-sort"); got != "none" {
+			t.Errorf("the code column says aria-sort=%q", got)
+		}
+	})
+
+	t.Run("a row opens from the keyboard", func(t *testing.T) {
+		sel := `tr[data-row]:nth-child(2)`
+		rcpt := attr(t, tab, sel, "data-recipient")
+		eval[bool](t, tab, `(() => { document.querySelector("`+sel+`").focus(); return true; })()`)
+		run(t, tab, chromedp.KeyEvent("\r"))
+		waitAttr(t, tab, `#batch-open`, "data-open-recipient", rcpt)
+		if got := attr(t, tab, `tr[aria-current="true"]`, "data-recipient"); got != rcpt {
+			t.Errorf("the current row is %q, want %q", got, rcpt)
+		}
+	})
+
 	t.Run("cancel mid-way keeps the partial result", func(t *testing.T) {
 		big := filepath.Join(dir, "big.mbox")
 		writeBatchMbox(t, big, mails, 12)
