@@ -214,6 +214,15 @@ func kbEnhancedEntry(class int, r kbReg) Entry {
 		e.Fix = append([]string{kbFixRetryBackoff}, slices.DeleteFunc(slices.Clone(r.fix), func(s string) bool { return s == kbFixRetryBackoff })...)
 	case 5:
 		e.Meaning = "Permanent failure: " + r.meaning
+		if r.retry == RetryLater {
+			// A full mailbox or system, a network fault: the code says
+			// permanent, the condition often clears (RFC 3463 sections 3.3
+			// to 3.5 call X.2.2, X.3.1 and X.4.1 "persistent transient").
+			e.Meaning = "Refused with a permanent code, though the condition can clear: " + r.meaning
+			if r.temp != "" {
+				e.Meaning += " " + r.temp
+			}
+		}
 		e.Retry = r.retry
 		e.Fix = r.fix
 		e.HardBounce = r.retry == RetryNo && r.reason.HardBounce(true)

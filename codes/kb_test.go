@@ -756,3 +756,24 @@ func BenchmarkExplain(b *testing.B) {
 		Explain(q)
 	}
 }
+
+// TestEnhancedMeaningRetry checks that a class-5 code whose condition can
+// clear (retry later) is not explained as a plain permanent failure.
+func TestKBEnhancedMeaningRetry(t *testing.T) {
+	for _, tt := range []struct {
+		id, prefix string
+	}{
+		{"5.1.1", "Permanent failure: "},
+		{"5.2.2", "Refused with a permanent code, though the condition can clear: "},
+		{"5.4.1", "Refused with a permanent code, though the condition can clear: "},
+		{"4.2.2", "Temporary failure: "},
+	} {
+		e, ok := LookupEntry(tt.id)
+		if !ok {
+			t.Fatalf("no entry %s", tt.id)
+		}
+		if !strings.HasPrefix(e.Meaning, tt.prefix) {
+			t.Errorf("%s: meaning %q, want it to start %q", tt.id, e.Meaning, tt.prefix)
+		}
+	}
+}
