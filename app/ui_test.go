@@ -367,4 +367,21 @@ func TestVerdictKinds(t *testing.T) {
 	if v, text := verdict([]codes.Recipient{tests[2].rc}); v != verdictTemporary || !strings.Contains(text, "retry later") {
 		t.Errorf("temporary headline = %q", text)
 	}
+	full := codes.Recipient{ReplyCode: "550", Status: "5.2.2", Permanent: true, Action: "failed", Retry: codes.RetryLater}
+	expired := codes.Recipient{ReplyCode: "451", Status: "4.4.7", Action: "failed", Retry: codes.RetryLater}
+	for _, tt := range []struct {
+		name string
+		rcs  []codes.Recipient
+		want string
+	}{
+		{"deferral", []codes.Recipient{tests[2].rc}, backoffAdvice},
+		{"mailbox full", []codes.Recipient{full}, resendAdvice},
+		{"expired", []codes.Recipient{expired}, resendAdvice},
+		{"bounced beside a deferral", []codes.Recipient{tests[2].rc, full}, resendAdvice},
+		{"a hard bounce is not retried", []codes.Recipient{tests[0].rc, tests[2].rc}, backoffAdvice},
+	} {
+		if got := retryAdvice(tt.rcs); got != tt.want {
+			t.Errorf("%s: advice %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }

@@ -17,11 +17,30 @@ const (
 	verdictRemove    = "remove"    // stop and remove the address
 )
 
-// backoffAdvice is what to do about a temporary failure.
+// backoffAdvice is what to do about a temporary failure the sending
+// server still retries: a deferral (a 4xx reply, Action: delayed).
 const backoffAdvice = "Do not resend by hand: the sending server retries by itself, " +
 	"with growing intervals (for example 15 min, 30 min, 1 h, 2 h), for up to 5 days. " +
 	"If you send through your own code, retry with exponential backoff; " +
 	"if it still fails after a day or two, treat it as permanent and look at the cause below."
+
+// resendAdvice is what to do when the message bounced for a cause that can
+// clear (a full mailbox, a server down): the sending server gave up on it.
+const resendAdvice = "The sending server has given up on this message, but the cause can clear: " +
+	"send it again later, in a few hours or days (after the recipient has made room, for a full mailbox). " +
+	"If it bounces again the same way for more than a few days, treat the address as permanent and look at the cause below."
+
+// retryAdvice returns the advice for the recipients whose verdict is
+// temporary: resendAdvice when one of them bounced for good (Action:
+// failed, or a permanent code), else backoffAdvice.
+func retryAdvice(recipients []codes.Recipient) string {
+	for _, rc := range recipients {
+		if recipientVerdict(rc) == verdictTemporary && (rc.Permanent || rc.Action == "failed") {
+			return resendAdvice
+		}
+	}
+	return backoffAdvice
+}
 
 // verdictRank orders verdicts from best to worst.
 func verdictRank(v string) int {
@@ -118,7 +137,7 @@ func (v *verdictBanner) Render() app.UI {
 		Body(
 			app.P().Class("verdict-headline").Text(text),
 			app.If(class == verdictTemporary, func() app.UI {
-				return app.P().Class("verdict-advice").Text(backoffAdvice)
+				return app.P().Class("verdict-advice").Text(retryAdvice(v.Recipients))
 			}),
 		)
 }
