@@ -22,7 +22,9 @@ func newDecoderPage() *decoderPage { return &decoderPage{decoder: decoder{active
 func (p *decoderPage) OnMount(ctx app.Context) {
 	p.ready = true
 	warmUp()
-	p.loadFragment(ctx)
+	if !p.loadFragment(ctx) {
+		p.takeEarlyInput(ctx)
+	}
 }
 
 // OnNav loads a share link opened while the app runs.
@@ -32,11 +34,12 @@ func (p *decoderPage) OnNav(ctx app.Context) {
 	}
 }
 
-// loadFragment decodes the text a share link carries, if any.
-func (p *decoderPage) loadFragment(ctx app.Context) {
+// loadFragment decodes the text a share link carries, if any, and reports
+// whether the URL has a share link.
+func (p *decoderPage) loadFragment(ctx app.Context) bool {
 	frag := app.Window().Get("location").Get("hash").String()
 	if frag == p.fragment {
-		return // OnMount and OnNav both see the first page load
+		return frag != "" // OnMount and OnNav both see the first page load
 	}
 	p.fragment = frag
 	text, err := decodeShare(frag)
@@ -46,6 +49,7 @@ func (p *decoderPage) loadFragment(ctx app.Context) {
 	case text != "" && text != p.input:
 		ctx.Dispatch(func(ctx app.Context) { p.load(ctx, text) })
 	}
+	return err != nil || text != ""
 }
 
 // pickExample loads an example.

@@ -264,6 +264,25 @@ func (d *decoder) readFile(ctx app.Context, file app.Value) {
 	blob.Call("arrayBuffer").Call("then", onData, onErr)
 }
 
+// takeEarlyInput decodes what was pasted, typed or dropped before the app
+// mounted over the prerendered page, kept by web/early.js, if anything. It
+// takes it once.
+func (d *decoder) takeEarlyInput(ctx app.Context) {
+	win := app.Window()
+	early := win.Get("bounceDecoderEarly")
+	if !early.Truthy() {
+		return
+	}
+	win.Set("bounceDecoderEarly", nil)
+	if f := early.Get("file"); f.Truthy() {
+		d.readFile(ctx, f)
+		return
+	}
+	if text := early.Get("text").String(); strings.TrimSpace(text) != "" {
+		ctx.Dispatch(func(ctx app.Context) { d.load(ctx, text) })
+	}
+}
+
 // pick brings card i into view, and marks its highlights.
 func (d *decoder) pick(ctx app.Context, i int) {
 	d.active = i

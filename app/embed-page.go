@@ -68,6 +68,8 @@ func (p *embedPage) OnMount(ctx app.Context) {
 		p.loadErr = err.Error()
 	case text != "":
 		ctx.Dispatch(func(ctx app.Context) { p.load(ctx, text) })
+	default:
+		p.takeEarlyInput(ctx)
 	}
 	ctx.Defer(p.observe)
 }

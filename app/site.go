@@ -105,7 +105,7 @@ func (s *site) handler() *app.Handler {
 		ThemeColor:         "#1f4e79",
 		LoadingLabel:       "Loading the decoder… {progress}%",
 		Styles:             []string{"/web/app.css"},
-		Scripts:            []string{"/web/update.js"},
+		Scripts:            []string{"/web/early.js", "/web/update.js"},
 		CacheableResources: cacheable,
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">`,

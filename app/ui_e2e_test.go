@@ -549,3 +549,74 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 
 	assertClean(t, tab)
 }
+
+// TestE2EEarlyInput pastes into, and drops a file on, the prerendered page
+// while app.wasm is held back, as on a slow first visit: once the app runs
+// it decodes what it was given (web/early.js), instead of mounting over it.
+func TestE2EEarlyInput(t *testing.T) {
+	browser := startBrowser(t)
+	web := buildTestWeb(t)
+	s, err := loadSite(web, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// open serves the decoder page from a new origin (no service worker, no
+	// cache) and holds app.wasm back until the returned func is called.
+	open := func(t *testing.T) (*browserTab, func()) {
+		hold := make(chan struct{})
+		h := newServer(s)
+		srv := startHTTP(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, ".wasm") {
+				<-hold
+			}
+			h.ServeHTTP(w, r)
+		}))
+		var once sync.Once
+		release := func() { once.Do(func() { close(hold) }) }
+		t.Cleanup(release)
+		tab := newTab(t, browser)
+		// location.assign: Navigate would wait for the load event, which
+		// the preload of app.wasm holds back.
+		eval[bool](t, tab, `(() => { location.assign(`+jsString(srv.url+"/")+`); return true; })()`)
+		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`textarea[name=ndr]`)))
+		return tab, release
+	}
+	notReady := func(t *testing.T, tab *browserTab) {
+		t.Helper()
+		if eval[bool](t, tab, `!!document.querySelector('[data-ready="true"]')`) {
+			t.Fatal("the app runs already: the test needs the prerendered page")
+		}
+	}
+
+	t.Run("typed", func(t *testing.T) {
+		tab, release := open(t)
+		run(t, tab, chromedp.SendKeys(chromedp.CSS(`textarea[name=ndr]`), e2eLine))
+		notReady(t, tab)
+		release()
+		waitReady(t, tab)
+		waitFor(t, tab, `!!document.querySelector('.recipient-card[data-status="5.1.1"][data-recipient="bob@example.com"]')`, "card of the text typed early")
+		if v := eval[string](t, tab, `document.querySelector("textarea[name=ndr]").value`); v != e2eLine {
+			t.Errorf("paste area = %q, want the text typed early", v)
+		}
+	})
+
+	t.Run("dropped", func(t *testing.T) {
+		const file = "Final-Recipient: rfc822; ivan@example.com\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n"
+		tab, release := open(t)
+		eval[bool](t, tab, `(() => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([`+jsString(file)+`], "bounce.eml"));
+  const zone = document.querySelector(".dropzone");
+  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  window.__kept = !zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  return true;
+})()`)
+		notReady(t, tab)
+		if !eval[bool](t, tab, `window.__kept`) {
+			t.Error("the early drop was not taken (its default, opening the file, not prevented)")
+		}
+		release()
+		waitReady(t, tab)
+		waitFor(t, tab, `!!document.querySelector('.recipient-card[data-status="5.2.2"][data-recipient="ivan@example.com"]')`, "card of the file dropped early")
+	})
+}

@@ -1,0 +1,49 @@
+/*
+ * Bounce Decoder: keeps what is pasted, typed or dropped before the app runs.
+ *
+ * The pages are prerendered, so the paste area takes text before app.wasm
+ * has loaded and started (a second or more on a first visit). But go-app
+ * replaces the prerendered page when it mounts, and that text would be lost
+ * without a word. Until the app root says data-ready="true", this script
+ * keeps the paste area's last text, and a file dropped on the page or picked
+ * in the file input, in window.bounceDecoderEarly; the decoder takes it when
+ * it mounts (takeEarlyInput in app/decoder.go). It also stops a file dropped
+ * meanwhile from replacing the page.
+ */
+(function () {
+  "use strict";
+  const early = (window.bounceDecoderEarly = { text: "", file: null });
+  const ready = () => !!document.querySelector('[data-ready="true"]');
+
+  document.addEventListener("input", (event) => {
+    const t = event.target;
+    if (!ready() && t.matches && t.matches("textarea[name=ndr]")) {
+      early.text = t.value;
+      early.file = null;
+    }
+  }, true);
+
+  document.addEventListener("change", (event) => {
+    const t = event.target;
+    if (!ready() && t.matches && t.matches("input[type=file]") && t.files && t.files.length > 0) {
+      early.file = t.files[0];
+    }
+  }, true);
+
+  document.addEventListener("dragover", (event) => {
+    if (!ready()) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("drop", (event) => {
+    if (ready()) {
+      return;
+    }
+    event.preventDefault();
+    const files = event.dataTransfer && event.dataTransfer.files;
+    if (files && files.length > 0) {
+      early.file = files[0];
+    }
+  });
+})();
