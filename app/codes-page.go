@@ -125,6 +125,15 @@ func newCodesPage() *codesPage { return &codesPage{} }
 
 func (p *codesPage) OnMount(ctx app.Context) {
 	p.ready = true
+	// A search typed into the prerendered page before the app ran (kept by
+	// web/early.js).
+	if early := app.Window().Get("bounceDecoderEarly"); early.Truthy() {
+		if q := early.Get("query"); q.Type() == app.TypeString {
+			early.Set("query", nil)
+			p.initial = q.String()
+			p.search(ctx, p.initial)
+		}
+	}
 }
 
 func (p *codesPage) OnNav(ctx app.Context) {
@@ -143,21 +152,24 @@ func (p *codesPage) onSearch(ctx app.Context, e app.Event) {
 	p.pending++
 	n := p.pending
 	ctx.After(80*time.Millisecond, func(ctx app.Context) {
-		if n != p.pending {
-			return
+		if n == p.pending {
+			p.search(ctx, src.Get("value").String())
 		}
-		q := src.Get("value").String()
-		p.query = q
-		u := *ctx.Page().URL()
-		v := u.Query()
-		if q == "" {
-			v.Del("q")
-		} else {
-			v.Set("q", q)
-		}
-		u.RawQuery = v.Encode()
-		app.Window().Get("history").Call("replaceState", nil, "", u.String())
 	})
+}
+
+// search filters the list by q and keeps q in the URL.
+func (p *codesPage) search(ctx app.Context, q string) {
+	p.query = q
+	u := *ctx.Page().URL()
+	v := u.Query()
+	if q == "" {
+		v.Del("q")
+	} else {
+		v.Set("q", q)
+	}
+	u.RawQuery = v.Encode()
+	app.Window().Get("history").Call("replaceState", nil, "", u.String())
 }
 
 func (p *codesPage) Render() app.UI {

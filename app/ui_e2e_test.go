@@ -560,9 +560,10 @@ func TestE2EEarlyInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// open serves the decoder page from a new origin (no service worker, no
-	// cache) and holds app.wasm back until the returned func is called.
-	open := func(t *testing.T) (*browserTab, func()) {
+	// open serves the page at path from a new origin (no service worker, no
+	// cache), holds app.wasm back until the returned func is called, and
+	// waits for the element sel of the prerendered page.
+	open := func(t *testing.T, path, sel string) (*browserTab, func()) {
 		hold := make(chan struct{})
 		h := newServer(s)
 		srv := startHTTP(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -577,8 +578,8 @@ func TestE2EEarlyInput(t *testing.T) {
 		tab := newTab(t, browser)
 		// location.assign: Navigate would wait for the load event, which
 		// the preload of app.wasm holds back.
-		eval[bool](t, tab, `(() => { location.assign(`+jsString(srv.url+"/")+`); return true; })()`)
-		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`textarea[name=ndr]`)))
+		eval[bool](t, tab, `(() => { location.assign(`+jsString(srv.url+path)+`); return true; })()`)
+		run(t, tab, chromedp.WaitVisible(chromedp.CSS(sel)))
 		return tab, release
 	}
 	notReady := func(t *testing.T, tab *browserTab) {
@@ -589,7 +590,7 @@ func TestE2EEarlyInput(t *testing.T) {
 	}
 
 	t.Run("typed", func(t *testing.T) {
-		tab, release := open(t)
+		tab, release := open(t, "/", `textarea[name=ndr]`)
 		run(t, tab, chromedp.SendKeys(chromedp.CSS(`textarea[name=ndr]`), e2eLine))
 		notReady(t, tab)
 		release()
@@ -602,7 +603,7 @@ func TestE2EEarlyInput(t *testing.T) {
 
 	t.Run("dropped", func(t *testing.T) {
 		const file = "Final-Recipient: rfc822; ivan@example.com\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n"
-		tab, release := open(t)
+		tab, release := open(t, "/", `textarea[name=ndr]`)
 		eval[bool](t, tab, `(() => {
   const dt = new DataTransfer();
   dt.items.add(new File([`+jsString(file)+`], "bounce.eml"));
@@ -618,5 +619,20 @@ func TestE2EEarlyInput(t *testing.T) {
 		release()
 		waitReady(t, tab)
 		waitFor(t, tab, `!!document.querySelector('.recipient-card[data-status="5.2.2"][data-recipient="ivan@example.com"]')`, "card of the file dropped early")
+	})
+
+	t.Run("searched", func(t *testing.T) {
+		tab, release := open(t, "/codes", `#code-search`)
+		run(t, tab, chromedp.SendKeys(chromedp.CSS(`#code-search`), "TSS04"))
+		notReady(t, tab)
+		release()
+		waitReady(t, tab)
+		waitFor(t, tab, `document.querySelectorAll("li[data-entry]").length > 0 && document.querySelectorAll("li[data-entry]").length < 5`, "the search typed early")
+		if v := eval[string](t, tab, `document.querySelector("#code-search").value`); v != "TSS04" {
+			t.Errorf("search field = %q, want the search typed early", v)
+		}
+		if u := eval[string](t, tab, `location.search`); u != "?q=TSS04" {
+			t.Errorf("URL query = %q", u)
+		}
 	})
 }

@@ -7,19 +7,25 @@
  * without a word. Until the app root says data-ready="true", this script
  * keeps the paste area's last text, and a file dropped on the page or picked
  * in the file input, in window.bounceDecoderEarly; the decoder takes it when
- * it mounts (takeEarlyInput in app/decoder.go). It also stops a file dropped
- * meanwhile from replacing the page.
+ * it mounts (takeEarlyInput in app/decoder.go). It keeps the search of the
+ * code reference the same way (codesPage.OnMount). It also stops a file
+ * dropped meanwhile from replacing the page.
  */
 (function () {
   "use strict";
-  const early = (window.bounceDecoderEarly = { text: "", file: null });
+  const early = (window.bounceDecoderEarly = { text: "", file: null, query: null });
   const ready = () => !!document.querySelector('[data-ready="true"]');
 
   document.addEventListener("input", (event) => {
     const t = event.target;
-    if (!ready() && t.matches && t.matches("textarea[name=ndr]")) {
+    if (ready() || !t.matches) {
+      return;
+    }
+    if (t.matches("textarea[name=ndr]")) {
       early.text = t.value;
       early.file = null;
+    } else if (t.matches("input#code-search")) {
+      early.query = t.value;
     }
   }, true);
 
