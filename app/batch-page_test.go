@@ -60,3 +60,40 @@ func TestBatchSortAndFilter(t *testing.T) {
 		t.Errorf("text filter %s", got)
 	}
 }
+
+// TestBatchTableMarkup checks the table's markup: one row per index shown,
+// in that order, with the row hooks, the open row marked, and what the
+// mails say escaped (a batch is made of mails from anyone).
+func TestBatchTableMarkup(t *testing.T) {
+	const hostile = `"><img src=x onerror=alert(1)><script>alert(2)</script>`
+	p := newBatchPage()
+	p.rows = []codes.Row{
+		{Mail: 1, Recipient: "b@example.org", Verdict: codes.VerdictPermanent, Reason: codes.ReasonUserUnknown, HardBounce: true, ReplyCode: "550", Status: "5.1.1"},
+		{Mail: 2, Recipient: hostile + "@example.com", Verdict: codes.VerdictTemporary, Summary: hostile, Provider: hostile},
+		{Mail: 3, Recipient: "c@example.org", Verdict: codes.VerdictPermanent},
+	}
+	p.open = 1
+	p.sortKey = "recipient"
+	html := p.tableMarkup([]int{2, 1})
+	for _, bad := range []string{"<img", "<script"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("table markup holds %q:\n%s", bad, html)
+		}
+	}
+	if n := strings.Count(html, "<tr data-recipient="); n != 2 {
+		t.Errorf("%d rows, want 2:\n%s", n, html)
+	}
+	first, second := strings.Index(html, `data-row="2"`), strings.Index(html, `data-row="1"`)
+	if first < 0 || second < 0 || first > second {
+		t.Errorf("rows not in the order shown:\n%s", html)
+	}
+	if strings.Contains(html, `data-row="0"`) {
+		t.Errorf("a row not shown is in the table")
+	}
+	if !strings.Contains(html, `data-reason="" class="is-temporary" tabindex="0" aria-current="true">`) {
+		t.Errorf("the open row is not marked current:\n%s", html)
+	}
+	if !strings.Contains(html, `aria-sort="ascending"><button type="button" class="batch-sort" data-sort="recipient">`) {
+		t.Errorf("the sorted column is not marked:\n%s", html)
+	}
+}
