@@ -156,7 +156,7 @@ func warmUp() {
 			for _, ex := range examples {
 				time.Sleep(20 * time.Millisecond) // let the browser paint and handle input
 				r, _ := codes.Decode([]byte(ex.Text))
-				highlightPieces(highlight(r.Text, r.Recipients), -1)
+				highlightBlocks(highlight(r.Text, r.Recipients), -1)
 				for i, rc := range r.Recipients {
 					cardMarkup(rc, i, false, true)
 				}

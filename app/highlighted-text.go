@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/bouncedecoder/bouncedecoder/codes"
@@ -141,9 +142,13 @@ func markCount(nodes []hlNode) int {
 
 // highlightedText shows a report's text with its spans marked in place.
 // Clicking a mark (or Enter on it) brings its recipient card into view.
-// The text between marks is made of text nodes, which go-app updates in
-// place as the user types; each mark, with what it holds, is one piece of
-// markup (see markup), its text escaped. The text is never read as HTML.
+//
+// The text is cut into blocks of about hlBlockSize bytes (see cutBlocks),
+// each written as one piece of markup (see markup), its text escaped: it is
+// never read as HTML. A pasted log of a megabyte makes a few hundred
+// pieces, not thousands of go-app nodes; typing at the end of the text
+// redraws only the last block; and the browser lays out only the blocks
+// in view (content-visibility in app.css).
 type highlightedText struct {
 	app.Compo
 
@@ -161,23 +166,95 @@ func (h *highlightedText) Render() app.UI {
 		Aria("label", "The decoded text, with the codes found highlighted").
 		OnClick(h.onPick).
 		OnKeyDown(h.onKey).
-		Body(highlightPieces(highlight(h.Text, h.Recipients), h.Active)...)
+		Body(highlightBlocks(highlight(h.Text, h.Recipients), h.Active)...)
 }
 
-// highlightPieces returns nodes as text and marks, those of the recipient
-// active with class "active".
-func highlightPieces(nodes []hlNode, active int) []app.UI {
-	out := make([]app.UI, len(nodes))
-	for i, nd := range nodes {
-		if nd.mark == nil {
-			out[i] = app.Text(nd.text)
-			continue
-		}
+// hlBlockSize is about how many bytes of text a block of the highlighted
+// text holds.
+const hlBlockSize = 4 << 10
+
+// highlightBlocks returns nodes as blocks of markup, the marks of the
+// recipient active with class "active".
+func highlightBlocks(nodes []hlNode, active int) []app.UI {
+	blocks := cutBlocks(nodes, hlBlockSize)
+	out := make([]app.UI, len(blocks))
+	for i, b := range blocks {
 		var m markup
-		writeMark(&m, nd, active)
+		m.open("span", "class", "hl-block")
+		for _, nd := range b {
+			if nd.mark == nil {
+				m.text(nd.text)
+			} else {
+				writeMark(&m, nd, active)
+			}
+		}
+		m.close("span")
 		out[i] = app.Raw(m.String())
 	}
 	return out
+}
+
+// cutBlocks cuts nodes into blocks of about size bytes of text. A block
+// ends after a line break, so that drawn one below the other they show the
+// text as it was; a line or a mark is never cut, and a block holds more
+// than size bytes only when a line is longer than that.
+func cutBlocks(nodes []hlNode, size int) [][]hlNode {
+	var out [][]hlNode
+	var cur []hlNode
+	n := 0            // bytes of text in cur
+	lineStart := true // cur ends with a line break (or is empty)
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur, n = nil, 0
+		}
+	}
+	for _, nd := range nodes {
+		if nd.mark != nil {
+			if lineStart && n > 0 && n+nodeLen(nd) > size {
+				flush()
+			}
+			cur = append(cur, nd)
+			n += nodeLen(nd)
+			lineStart = false
+			continue
+		}
+		t := nd.text
+		from := 0 // start of the part of t not yet in cur
+		for pos := 0; pos < len(t); {
+			end := len(t)
+			if i := strings.IndexByte(t[pos:], '\n'); i >= 0 {
+				end = pos + i + 1
+			}
+			if lineStart && n > 0 && n+end-pos > size {
+				if pos > from {
+					cur = append(cur, hlNode{text: t[from:pos]})
+				}
+				flush()
+				from = pos
+			}
+			n += end - pos
+			lineStart = t[end-1] == '\n'
+			pos = end
+		}
+		if from < len(t) {
+			cur = append(cur, hlNode{text: t[from:]})
+		}
+	}
+	flush()
+	return out
+}
+
+// nodeLen returns the number of bytes of text in nd.
+func nodeLen(nd hlNode) int {
+	if nd.mark == nil {
+		return len(nd.text)
+	}
+	n := 0
+	for _, c := range nd.children {
+		n += nodeLen(c)
+	}
+	return n
 }
 
 // writeMark writes the mark nd and what it holds.

@@ -93,7 +93,7 @@ func TestHighlightMarkupStructure(t *testing.T) {
 	rcs := []codes.Recipient{{Spans: spans}}
 	html := func(text string) string {
 		var b strings.Builder
-		for _, ui := range highlightPieces(highlight(text, rcs), 0) {
+		for _, ui := range highlightBlocks(highlight(text, rcs), 0) {
 			b.WriteString(app.HTMLString(ui))
 		}
 		return b.String()

@@ -7,6 +7,7 @@ import (
 	"compress/flate"
 	"encoding/base64"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -384,4 +385,61 @@ func TestVerdictKinds(t *testing.T) {
 			t.Errorf("%s: advice %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+func TestCutBlocks(t *testing.T) {
+	line := func(i int) string { return "line " + strconv.Itoa(i) + " " + strings.Repeat("x", 30) + "\n" }
+	var b strings.Builder
+	for i := range 200 {
+		b.WriteString(line(i))
+	}
+	b.WriteString(strings.Repeat("y", 500) + "\n") // a line longer than a block
+	b.WriteString("550 5.1.1 <bob@example.com>: User unknown\nlast line without a break")
+	text := b.String()
+	code := strings.Index(text, "550 5.1.1")
+	rcs := []codes.Recipient{{Spans: []codes.Span{{Kind: codes.SpanDiagnostic, Start: code, End: code + 41}, {Kind: codes.SpanStatus, Start: code + 4, End: code + 9}}}}
+	const size = 256
+	blocks := cutBlocks(highlight(text, rcs), size)
+	var all []string
+	var got strings.Builder
+	for i, bl := range blocks {
+		s := flatten(bl, &all)
+		got.WriteString(s)
+		if len(s) > size && !strings.Contains(s, strings.Repeat("y", size)) {
+			t.Errorf("block %d has %d bytes, and no line longer than %d", i, len(s), size)
+		}
+		if i < len(blocks)-1 && !strings.HasSuffix(s, "\n") {
+			t.Errorf("block %d is not cut after a line break: %q", i, s[max(0, len(s)-20):])
+		}
+	}
+	if got.String() != text {
+		t.Fatalf("the blocks do not add up to the text")
+	}
+	if want := []string{"status[5.1.1]", "diagnostic[550 5.1.1 <bob@example.com>: User unknown]"}; strings.Join(all, " ") != strings.Join(want, " ") {
+		t.Errorf("marks %v, want %v (a mark was cut)", all, want)
+	}
+	if len(blocks) < len(text)/size {
+		t.Errorf("%d blocks for %d bytes", len(blocks), len(text))
+	}
+}
+
+func FuzzCutBlocks(f *testing.F) {
+	f.Add("550 5.1.1 <bob@example.com>: User unknown\nnext\n\n", 8)
+	f.Fuzz(func(t *testing.T, text string, size int) {
+		r, _ := codes.Decode([]byte(text))
+		blocks := cutBlocks(highlight(r.Text, r.Recipients), size%512)
+		var got strings.Builder
+		var marks, want []string
+		flatten(highlight(r.Text, r.Recipients), &want)
+		for i, bl := range blocks {
+			s := flatten(bl, &marks)
+			if i < len(blocks)-1 && !strings.HasSuffix(s, "\n") {
+				t.Fatalf("block %d does not end a line", i)
+			}
+			got.WriteString(s)
+		}
+		if got.String() != r.Text || strings.Join(marks, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("the blocks change the text or its marks")
+		}
+	})
 }
