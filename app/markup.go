@@ -14,8 +14,10 @@ import (
 // from WebAssembly to JavaScript (create, each attribute, each text node,
 // append), each costing 10-20 µs in Chromium; a piece of markup is one
 // innerHTML. The recipient cards (about 60 elements each), the highlighted
-// text and the legend are written this way; go-app keeps the page around
-// them and its event handlers, and sees each piece as one node.
+// text, the legend, the code reference's list and the batch table are
+// written this way; go-app keeps the page around them and its event
+// handlers, which find what was clicked from data-* attributes, and sees
+// each piece as one node.
 //
 // go-app does not resolve the links in markup as it does an element's href
 // on the server (the base path of a static build): these pieces are drawn
