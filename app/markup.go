@@ -20,8 +20,10 @@ import (
 // each piece as one node.
 //
 // go-app does not resolve the links in markup as it does an element's href
-// on the server (the base path of a static build): these pieces are drawn
-// only in the browser, after a decode, where href adds the base path.
+// on the server (the base path of a static build): they carry it
+// themselves, from href for pieces drawn only in the browser (after a
+// decode) and from linkBase for the code reference's list, which the
+// server prerenders.
 type markup struct {
 	b strings.Builder
 }
