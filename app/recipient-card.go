@@ -12,7 +12,7 @@ import (
 // the codes with the meaning of each part, the diagnostic, the reason, the
 // explanation, the numbered fix steps and the links. It renders as one
 // piece of markup (see markup): a card is about 60 elements, which go-app
-// would mount with some 900 calls into JavaScript.
+// would mount with several hundred calls into JavaScript.
 type recipientCard struct {
 	app.Compo
 
