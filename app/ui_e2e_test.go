@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"os"
@@ -635,4 +636,73 @@ func TestE2EEarlyInput(t *testing.T) {
 			t.Errorf("URL query = %q", u)
 		}
 	})
+}
+
+// TestE2ECorpus drops every corpus mail on the decoder page, one after the
+// other, and checks what the page shows against codes.Decode run here: a
+// card per recipient with its hooks, or the "no bounce found" state, and
+// highlights in the text when the report has spans in it.
+func TestE2ECorpus(t *testing.T) {
+	browser := startBrowser(t)
+	web := buildTestWeb(t)
+	s, err := loadSite(web, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startHTTP(t, newServer(s))
+	tab := newTab(t, browser)
+	mount(t, tab, srv.url+"/")
+
+	files, _ := filepath.Glob(filepath.Join("..", "codes", "testdata", "corpus", "dev", "*.eml"))
+	more, _ := filepath.Glob(filepath.Join("..", "codes", "testdata", "corpus", "not-bounces", "*.eml"))
+	files = append(files, more...)
+	if len(files) < 300 {
+		t.Fatalf("found %d corpus mails", len(files))
+	}
+	type shown struct {
+		Result string     `json:"result"`
+		Cards  [][]string `json:"cards"` // recipient, reply code, status of each card
+		Marks  int        `json:"marks"`
+	}
+	for _, f := range files {
+		mail, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(f)
+		got := eval[shown](t, tab, `(async () => {
+  const bytes = Uint8Array.from(atob("`+base64.StdEncoding.EncodeToString(mail)+`"), (c) => c.charCodeAt(0));
+  const result = () => document.querySelector("#result");
+  result().removeAttribute("data-render-ms");
+  const dt = new DataTransfer();
+  dt.items.add(new File([bytes], `+jsString(name)+`));
+  document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  while (!result() || !result().hasAttribute("data-render-ms")) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const found = result().querySelector("[data-result]");
+  return {
+    result: found ? found.dataset.result : "",
+    cards: [...document.querySelectorAll(".recipient-card")].map((c) => [c.dataset.recipient, c.dataset.replyCode, c.dataset.status]),
+    marks: document.querySelectorAll("#highlighted-text mark").length,
+  };
+})()`)
+		r, _ := codes.Decode(mail)
+		var want [][]string
+		spans := 0
+		for _, rc := range r.Recipients {
+			want = append(want, []string{rc.Recipient, rc.ReplyCode, rc.Status})
+			spans += len(rc.Spans)
+		}
+		switch {
+		case len(want) == 0 && got.Result != "none":
+			t.Errorf("%s: no recipient, but the page shows data-result=%q", name, got.Result)
+		case len(want) > 0 && got.Result != "found":
+			t.Errorf("%s: %d recipients, but the page shows data-result=%q", name, len(want), got.Result)
+		case fmt.Sprint(got.Cards) != fmt.Sprint(want):
+			t.Errorf("%s: cards %q, want %q", name, got.Cards, want)
+		case spans > 0 && got.Marks == 0:
+			t.Errorf("%s: %d spans, no highlight in the text", name, spans)
+		}
+	}
 }
