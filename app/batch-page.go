@@ -366,21 +366,6 @@ func (p *batchPage) sortBy(key string) {
 	p.updateView()
 }
 
-// closestAttr returns the value of the attribute name of the closest
-// element matching selector around the target of e (the target or one of
-// its ancestors), and whether there is one.
-func closestAttr(e app.Event, selector, name string) (string, bool) {
-	t := e.Get("target")
-	if !t.Truthy() || t.Get("closest").IsUndefined() {
-		return "", false
-	}
-	el := t.Call("closest", selector)
-	if !el.Truthy() {
-		return "", false
-	}
-	return el.Call("getAttribute", name).String(), true
-}
-
 // onTableClick sorts by the column whose header button was clicked, or
 // opens the row clicked; onTableKey opens the row focused, on Enter or
 // Space. The table is markup (see tableMarkup): its clicks and keys are
@@ -390,10 +375,8 @@ func (p *batchPage) onTableClick(ctx app.Context, e app.Event) {
 		p.sortBy(key)
 		return
 	}
-	if v, ok := closestAttr(e, "tr[data-row]", "data-row"); ok {
-		if i, err := strconv.Atoi(v); err == nil {
-			p.openRow(ctx, i)
-		}
+	if i := closestIndex(e, "tr[data-row]", "data-row"); i >= 0 {
+		p.openRow(ctx, i)
 	}
 }
 
@@ -402,11 +385,9 @@ func (p *batchPage) onTableKey(ctx app.Context, e app.Event) {
 		return
 	}
 	// a header button handles its keys itself, as a click
-	if v, ok := closestAttr(e, "tr[data-row]", "data-row"); ok {
-		if i, err := strconv.Atoi(v); err == nil {
-			e.PreventDefault()
-			p.openRow(ctx, i)
-		}
+	if i := closestIndex(e, "tr[data-row]", "data-row"); i >= 0 {
+		e.PreventDefault()
+		p.openRow(ctx, i)
 	}
 }
 

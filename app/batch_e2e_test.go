@@ -26,11 +26,7 @@ import (
 // MB (e.g. 50) and log the throughput and memory in the browser.
 func TestE2EBatch(t *testing.T) {
 	browser := startBrowser(t)
-	web := buildTestWeb(t)
-	s, err := loadSite(web, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testSite(t)
 	srv := startHTTP(t, newServer(s))
 	dir := t.TempDir()
 	mails := batchCorpus(t)

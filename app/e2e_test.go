@@ -197,6 +197,31 @@ var testWeb struct {
 	err  error
 }
 
+// testSite returns the site of buildTestWeb's directory, served at the
+// root.
+func testSite(t *testing.T) *site {
+	t.Helper()
+	s, err := loadSite(buildTestWeb(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// corpusFiles returns the paths of the corpus mails the decoder is checked
+// against: the bounces of codes/testdata/corpus/dev and the mails of
+// not-bounces.
+func corpusFiles(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "codes", "testdata", "corpus", "dev", "*.eml"))
+	more, _ := filepath.Glob(filepath.Join("..", "codes", "testdata", "corpus", "not-bounces", "*.eml"))
+	files = append(files, more...)
+	if len(files) < 300 {
+		t.Fatalf("found %d corpus mails in ../codes/testdata/corpus", len(files))
+	}
+	return files
+}
+
 // buildTestWeb returns a copy of the web directory with app.wasm built from
 // the current source and compressed as build.sh does. It is built once per
 // test binary and removed by TestMain.

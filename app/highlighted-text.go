@@ -278,19 +278,7 @@ func writeMark(m *markup, nd hlNode, active int) {
 
 // cardOf returns the card index of the mark the event targets, or -1.
 func cardOf(e app.Event) int {
-	t := e.Get("target")
-	if !t.Truthy() || t.Get("closest").IsUndefined() {
-		return -1
-	}
-	m := t.Call("closest", "mark[data-card]")
-	if !m.Truthy() {
-		return -1
-	}
-	n, err := strconv.Atoi(m.Call("getAttribute", "data-card").String())
-	if err != nil {
-		return -1
-	}
-	return n
+	return closestIndex(e, "mark[data-card]", "data-card")
 }
 
 func (h *highlightedText) onPick(ctx app.Context, e app.Event) {

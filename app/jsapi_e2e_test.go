@@ -111,12 +111,7 @@ func TestJSAPIE2E(t *testing.T) {
 	t.Run("same-as-cli", func(t *testing.T) {
 		tab := newTab(t, browser)
 		jsapiOpenDemo(t, tab, appSrv.url+"/web/embed-demo.html", true)
-		files, _ := filepath.Glob("../codes/testdata/corpus/dev/*.eml")
-		more, _ := filepath.Glob("../codes/testdata/corpus/not-bounces/*.eml")
-		files = append(files, more...)
-		if len(files) < 10 {
-			t.Fatalf("found %d corpus mails in ../codes/testdata/corpus", len(files))
-		}
+		files := corpusFiles(t)
 		recipients := 0
 		for _, f := range files {
 			recipients += jsapiCompareCLI(t, tab, f)

@@ -2,7 +2,10 @@ package main
 
 import (
 	"html"
+	"strconv"
 	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // markup builds a piece of HTML for app.Raw in which every text and every
@@ -65,3 +68,33 @@ func (m *markup) elem(tag, s string, attrs ...string) {
 }
 
 func (m *markup) String() string { return m.b.String() }
+
+// closestAttr returns the value of the attribute name of the closest
+// element matching selector around the target of e (the target or one of
+// its ancestors), and whether there is one: how a handler around a piece of
+// markup finds what was clicked.
+func closestAttr(e app.Event, selector, name string) (string, bool) {
+	t := e.Get("target")
+	if !t.Truthy() || t.Get("closest").IsUndefined() {
+		return "", false
+	}
+	el := t.Call("closest", selector)
+	if !el.Truthy() {
+		return "", false
+	}
+	return el.Call("getAttribute", name).String(), true
+}
+
+// closestIndex is closestAttr for an attribute holding an index: -1 when
+// there is no such element or its value is not a number.
+func closestIndex(e app.Event, selector, name string) int {
+	v, ok := closestAttr(e, selector, name)
+	if !ok {
+		return -1
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return -1
+	}
+	return n
+}

@@ -42,15 +42,7 @@ const showInText = "show-in-text"
 // button an event targets, if any.
 func onShowInText(show func(ctx app.Context, card int)) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		t := e.Get("target")
-		if !t.Truthy() || t.Get("closest").IsUndefined() {
-			return
-		}
-		b := t.Call("closest", "."+showInText)
-		if !b.Truthy() {
-			return
-		}
-		if n, err := strconv.Atoi(b.Call("getAttribute", "data-card").String()); err == nil {
+		if n := closestIndex(e, "."+showInText, "data-card"); n >= 0 {
 			show(ctx, n)
 		}
 	}

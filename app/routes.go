@@ -86,12 +86,12 @@ func cachePath(p string) string {
 // linkBase returns the base path the app is served under ("" or
 // "/decoder"), for links written as markup, which go-app does not resolve:
 // on the server its resolver of static resources knows it, in the browser
-// GOAPP_ROOT_PREFIX.
+// href adds it.
 func linkBase(ctx app.Context) string {
 	if app.IsServer {
 		return strings.TrimSuffix(ctx.ResolveStaticResource("/codes"), "/codes")
 	}
-	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	return strings.TrimSuffix(href("/"), "/")
 }
 
 // href returns the link to the app path p ("/about"), prefixed with the

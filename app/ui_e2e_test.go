@@ -148,11 +148,7 @@ func (s *swapHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func TestUIE2E(t *testing.T) {
 	browser := startBrowser(t)
-	web := buildTestWeb(t)
-	s, err := loadSite(web, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testSite(t)
 	swap := &swapHandler{}
 	swap.set(newServer(s))
 	srv := startHTTP(t, swap)
@@ -450,7 +446,7 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 
 		// A new version: same app, app.wasm with an extra custom section.
 		web2 := t.TempDir()
-		files, err := os.ReadDir(web)
+		files, err := os.ReadDir(s.webDir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -458,7 +454,7 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 			if f.IsDir() || strings.HasPrefix(f.Name(), "app.wasm") {
 				continue
 			}
-			data, err := os.ReadFile(filepath.Join(web, f.Name()))
+			data, err := os.ReadFile(filepath.Join(s.webDir, f.Name()))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -466,7 +462,7 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 				t.Fatal(err)
 			}
 		}
-		wasm, err := os.ReadFile(filepath.Join(web, "app.wasm"))
+		wasm, err := os.ReadFile(filepath.Join(s.webDir, "app.wasm"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -556,11 +552,7 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 // it decodes what it was given (web/early.js), instead of mounting over it.
 func TestE2EEarlyInput(t *testing.T) {
 	browser := startBrowser(t)
-	web := buildTestWeb(t)
-	s, err := loadSite(web, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testSite(t)
 	// open serves the page at path from a new origin (no service worker, no
 	// cache), holds app.wasm back until the returned func is called, and
 	// waits for the element sel of the prerendered page.
@@ -644,21 +636,12 @@ func TestE2EEarlyInput(t *testing.T) {
 // highlights in the text when the report has spans in it.
 func TestE2ECorpus(t *testing.T) {
 	browser := startBrowser(t)
-	web := buildTestWeb(t)
-	s, err := loadSite(web, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := testSite(t)
 	srv := startHTTP(t, newServer(s))
 	tab := newTab(t, browser)
 	mount(t, tab, srv.url+"/")
 
-	files, _ := filepath.Glob(filepath.Join("..", "codes", "testdata", "corpus", "dev", "*.eml"))
-	more, _ := filepath.Glob(filepath.Join("..", "codes", "testdata", "corpus", "not-bounces", "*.eml"))
-	files = append(files, more...)
-	if len(files) < 300 {
-		t.Fatalf("found %d corpus mails", len(files))
-	}
+	files := corpusFiles(t)
 	type shown struct {
 		Result string     `json:"result"`
 		Cards  [][]string `json:"cards"` // recipient, reply code, status of each card
