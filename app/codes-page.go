@@ -125,11 +125,9 @@ func newCodesPage() *codesPage { return &codesPage{} }
 
 func (p *codesPage) OnMount(ctx app.Context) {
 	p.ready = true
-	// A search typed into the prerendered page before the app ran (kept by
-	// web/early.js).
-	if early := app.Window().Get("bounceDecoderEarly"); early.Truthy() {
+	// A search typed into the prerendered page before the app ran.
+	if early := earlyInput(); early.Truthy() {
 		if q := early.Get("query"); q.Type() == app.TypeString {
-			early.Set("query", nil)
 			p.initial = q.String()
 			p.search(ctx, p.initial)
 		}

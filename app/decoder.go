@@ -264,16 +264,22 @@ func (d *decoder) readFile(ctx app.Context, file app.Value) {
 	blob.Call("arrayBuffer").Call("then", onData, onErr)
 }
 
-// takeEarlyInput decodes what was pasted, typed or dropped before the app
-// mounted over the prerendered page, kept by web/early.js, if anything. It
-// takes it once.
-func (d *decoder) takeEarlyInput(ctx app.Context) {
+// earlyInput returns, once, what web/early.js kept of what was typed,
+// pasted or dropped before the app mounted over the prerendered page: an
+// object with text, file and query, or a falsy value.
+func earlyInput() app.Value {
 	win := app.Window()
 	early := win.Get("bounceDecoderEarly")
+	win.Set("bounceDecoderEarly", nil)
+	return early
+}
+
+// takeEarlyInput decodes the text or file of earlyInput, if any.
+func (d *decoder) takeEarlyInput(ctx app.Context) {
+	early := earlyInput()
 	if !early.Truthy() {
 		return
 	}
-	win.Set("bounceDecoderEarly", nil)
 	if f := early.Get("file"); f.Truthy() {
 		d.readFile(ctx, f)
 		return
