@@ -408,6 +408,9 @@ func (p *batchPage) openRow(ctx app.Context, i int) {
 			return
 		}
 		open.Call("scrollIntoView")
+		// Focus follows: the row opened from the keyboard is redrawn with
+		// the table (aria-current), and its focus would fall to the page.
+		open.Call("focus", map[string]any{"preventScroll": true})
 		// bring the first highlight into the text box's view
 		pre := open.Call("querySelector", "pre")
 		mark := open.Call("querySelector", "pre mark")
@@ -703,6 +706,7 @@ func (p *batchPage) renderOpen() app.UI {
 		link = href("/") + "#" + encodeShare(rep.Text)
 	}
 	return app.Section().ID("batch-open").Class("batch-open").
+		TabIndex(-1).
 		DataSet("open-recipient", r.Recipient).
 		Aria("label", "Opened bounce").
 		Body(

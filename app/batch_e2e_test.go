@@ -173,6 +173,7 @@ func TestE2EBatch(t *testing.T) {
 		if got := attr(t, tab, `tr[aria-current="true"]`, "data-recipient"); got != rcpt {
 			t.Errorf("the current row is %q, want %q", got, rcpt)
 		}
+		waitFor(t, tab, `document.activeElement && document.activeElement.id === "batch-open"`, "focus on the opened bounce")
 	})
 
 	t.Run("cancel mid-way keeps the partial result", func(t *testing.T) {

@@ -211,11 +211,12 @@ func cutBlocks(nodes []hlNode, size int) [][]hlNode {
 	}
 	for _, nd := range nodes {
 		if nd.mark != nil {
-			if lineStart && n > 0 && n+nodeLen(nd) > size {
+			l := nodeLen(nd)
+			if lineStart && n > 0 && n+l > size {
 				flush()
 			}
 			cur = append(cur, nd)
-			n += nodeLen(nd)
+			n += l
 			lineStart = false
 			continue
 		}
