@@ -29,7 +29,7 @@ func kindLabel(k codes.SpanKind) string {
 	case codes.SpanRemoteMTA:
 		return "Remote server"
 	case codes.SpanProviderToken:
-		return "Provider code"
+		return "Provider clue"
 	}
 	return string(k)
 }
