@@ -159,6 +159,9 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 	if recs := readSES(s, []span{{0, len(s)}}); len(recs) > 0 {
 		return recs, FormatText
 	}
+	if recs := readWebhook(s); len(recs) > 0 {
+		return recs, FormatText
+	}
 	all := []span{{0, len(s)}}
 	if recs := readDSN(s, dsnInText(s, all)); len(recs) > 0 {
 		return recs, FormatReply
