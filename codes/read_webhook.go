@@ -291,25 +291,29 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 		}
 	}
 	// The diagnostic: the first field that holds an SMTP reply or a status
-	// code, else the first that reads as a sentence (Mailgun's "reason" is
-	// a word such as "bounce").
+	// code, else the longest that reads as a sentence (Mailgun's "reason"
+	// is a word such as "bounce"; Mailjet's "error" says "user unknown"
+	// where its "comment" has the server's words).
 	var diag *jsonNode
-	for pass := 0; pass < 2 && diag == nil; pass++ {
+	for _, o := range objs {
+		if diag = o.field(hookDiagKeys, func(c *jsonNode) bool {
+			if c.kind != '"' {
+				return false
+			}
+			v, _ := typedValue(c.str)
+			h := findCodes(v, 0, len(v))
+			return !h.reply.IsZero() || !h.status.IsZero()
+		}); diag != nil {
+			break
+		}
+	}
+	if diag == nil {
 		for _, o := range objs {
-			d := o.field(hookDiagKeys, func(c *jsonNode) bool {
-				if c.kind != '"' {
-					return false
+			for _, c := range o.kids {
+				if c.kind == '"' && hookKeyIn(c.key, hookDiagKeys) && strings.Contains(strings.TrimSpace(c.str), " ") &&
+					(diag == nil || len(c.str) > len(diag.str)) {
+					diag = c
 				}
-				v, _ := typedValue(strings.TrimSpace(c.str))
-				if pass == 0 {
-					h := findCodes(v, 0, len(v))
-					return !h.reply.IsZero() || !h.status.IsZero()
-				}
-				return strings.Contains(strings.TrimSpace(v), " ")
-			})
-			if d != nil {
-				diag = d
-				break
 			}
 		}
 	}

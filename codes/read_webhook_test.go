@@ -27,6 +27,14 @@ func TestWebhookEvents(t *testing.T) {
 			{"delivered-not@example.com", "failed", "mailboxfull", ""},
 			{"second@example.net", "failed", "mailboxfull", ""},
 		},
+		"mandrill-webhook.txt": {{"example.webhook@example.com", "failed", "userunknown", ""}},
+		"brevo-webhook.txt":    {{"example@example.com", "failed", "userunknown", ""}},
+		"mailjet-webhook.txt":  {{"bounce@example.com", "failed", "hostunknown", ""}},
+		"mailgun-ndjson.txt": {
+			{"slow@example.com", "delayed", "expired", ""},
+			{"fine@example.com", "delivered", "delivered", ""},
+			{"gone@example.org", "failed", "userunknown", ""},
+		},
 		"webhook-not-bounce.txt": nil,
 	}
 	for name, wants := range tests {
