@@ -245,6 +245,23 @@ func TestUIE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("webhook JSON", func(t *testing.T) {
+		// A developer pastes their sending service's webhook events.
+		in, err := os.ReadFile("../codes/testdata/decode/sendgrid-webhook.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		setInput(t, tab, string(in))
+		waitFor(t, tab, `document.querySelectorAll(".recipient-card").length === 4`, "four cards")
+		got := eval[string](t, tab, `[...document.querySelectorAll(".recipient-card")].map((c) => c.dataset.recipient + " " + c.dataset.status + " " + c.dataset.reason).join(", ")`)
+		if want := "jane@example.com 5.1.1 userunknown, max@example.net 4.7.0 badreputation, old@example.org  suppressed, ok@example.com 2.0.0 delivered"; got != want {
+			t.Errorf("cards: %s\nwant:  %s", got, want)
+		}
+		if got := eval[string](t, tab, `document.querySelector('#highlighted-text mark[data-card="0"][data-kind="status"]').textContent`); got != "5.1.1" {
+			t.Errorf("status mark of card 0 = %q", got)
+		}
+	})
+
 	t.Run("none", func(t *testing.T) {
 		setInput(t, tab, "Hi Bob, lunch at noon?")
 		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`[data-result=none]`)))
