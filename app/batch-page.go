@@ -507,7 +507,7 @@ func (p *batchPage) renderInput() app.UI {
 				ID("batch-files").
 				Type("file").
 				Multiple(true).
-				Accept(".mbox,.mbx,.eml,.txt,.log,.csv,.gz,.bz2,text/plain,message/rfc822,application/mbox,text/csv,application/gzip").
+				Accept(".mbox,.mbx,.eml,.txt,.log,.csv,.json,.ndjson,.jsonl,.gz,.bz2,text/plain,message/rfc822,application/mbox,text/csv,application/json,application/gzip").
 				OnChange(p.onPick),
 		)
 }

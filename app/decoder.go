@@ -342,7 +342,7 @@ func (d *decoder) renderInput(rows int) app.UI {
 					ID("file").
 					Name("file").
 					Class("file-input").
-					Accept(".eml,.txt,.msg,.log,message/rfc822,text/plain").
+					Accept(".eml,.txt,.msg,.log,.json,message/rfc822,text/plain,application/json").
 					OnChange(d.onFile),
 				app.Text("."),
 			),

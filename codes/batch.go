@@ -15,8 +15,9 @@ import (
 
 // Batch decoding reads many bounces at once: a mailbox in mbox format
 // (mboxo or mboxrd, see RFC 4155), a single mail, mail-server log text
-// (Postfix, Exim, Sendmail) or a Microsoft 365 / Exchange message trace
-// exported as CSV, any of them possibly gzip- or bzip2-compressed (a rotated
+// (Postfix, Exim, Sendmail), a Microsoft 365 / Exchange message trace
+// exported as CSV or a sending service's webhook events (JSON, or one JSON
+// value per line), any of them possibly gzip- or bzip2-compressed (a rotated
 // log). A Batch hands out one Item at a time so that callers
 // keep memory bounded, show progress and can stop at any point.
 
@@ -44,6 +45,7 @@ const (
 	BatchMail  BatchKind = "mail"  // one mail (an .eml file)
 	BatchLog   BatchKind = "log"   // mail-server log lines: Postfix, Exim, Sendmail
 	BatchTrace BatchKind = "trace" // Microsoft 365 / Exchange message trace or tracking log, CSV
+	BatchJSON  BatchKind = "json"  // webhook events of a sending service: JSON, or one JSON value per line (NDJSON)
 	BatchText  BatchKind = "text"  // unrecognised text, decoded as one bounce
 )
 
@@ -194,6 +196,8 @@ func (b *Batch) Next() (Item, bool) {
 			it, ok = b.nextLog()
 		case BatchTrace:
 			it, ok = b.nextTrace()
+		case BatchJSON:
+			it, ok = b.nextJSON()
 		default: // BatchMail, BatchText: the whole input is one item
 			it, ok = b.nextWhole()
 		}
@@ -214,6 +218,30 @@ func (b *Batch) nextWhole() (Item, bool) {
 	}
 	r, err := Decode(b.data)
 	return Item{Start: start, End: end, Source: string(b.kind), Report: r, Err: err}, true
+}
+
+// nextJSON returns the next line when it is a JSON value by itself (NDJSON,
+// as services export their event logs), else the rest of the input as one
+// item (a JSON array, or JSON over several lines).
+func (b *Batch) nextJSON() (Item, bool) {
+	start := b.off
+	for start < len(b.data) && (b.data[start] == ' ' || b.data[start] == '\t' || b.data[start] == '\r' || b.data[start] == '\n') {
+		start++
+	}
+	end := start + len(bytes.TrimRight(b.data[start:], " \t\r\n"))
+	b.off = len(b.data)
+	if k := bytes.IndexByte(b.data[start:end], '\n'); k >= 0 {
+		line := string(bytes.TrimRight(b.data[start:start+k], " \t\r"))
+		p := &jsonReader{s: line}
+		if v := p.value(0); v != nil && p.i == len(line) {
+			end, b.off = start+len(line), start+k+1
+		}
+	}
+	if start >= end {
+		return Item{}, false
+	}
+	r, err := Decode(b.data[start:end])
+	return Item{Start: start, End: end, Source: string(BatchJSON), Report: r, Err: err}, true
 }
 
 func (b *Batch) nextMbox() (Item, bool) {
@@ -245,6 +273,9 @@ func SniffBatch(data []byte) (BatchKind, error) {
 	}
 	if len(bytes.TrimSpace(head)) == 0 {
 		return BatchText, ErrBatchEmpty
+	}
+	if t := bytes.TrimLeft(head, " \t\r\n"); t[0] == '{' || t[0] == '[' {
+		return BatchJSON, nil
 	}
 	first, _, _ := bytes.Cut(head, []byte("\n"))
 	first = bytes.TrimRight(first, "\r")

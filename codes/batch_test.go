@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,8 @@ func TestSniffBatch(t *testing.T) {
 		{"sendmail log", "Nov 27 10:10:02 mail sm-mta[4412]: 5ARAA0001234: to=<a@example.org>, dsn=5.1.1, stat=User unknown\n", BatchLog, nil},
 		{"message trace", "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\"\n", BatchTrace, nil},
 		{"tracking log", "#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n#Fields: date-time,client-ip,event-id,recipient-address,recipient-status\n", BatchTrace, nil},
+		{"webhook events", "[{\"email\":\"a@example.com\",\"event\":\"bounce\"}]\n", BatchJSON, nil},
+		{"webhook NDJSON", "\n{\"event\":\"failed\"}\n{\"event\":\"delivered\"}\n", BatchJSON, nil},
 		{"csv without recipient column", "name,status\nx,Failed\n", BatchText, ErrBatchUnknown},
 		{"plain text", "hello there\nthis is not a mailbox\n", BatchText, ErrBatchUnknown},
 		{"empty", " \n\n", BatchText, ErrBatchEmpty},
@@ -263,6 +266,52 @@ func TestBatchLogs(t *testing.T) {
 
 // blPostfixRE is the reference blPostfixMatch is checked against.
 var blPostfixRE = regexp.MustCompile(`postfix[\w.-]*/[\w./-]+\[\d+\]: (\w+): to=<([^>]*)>,(.*?) status=(\w+)(?: \((.*)\))?\s*$`)
+
+// TestBatchJSON reads webhook events: one item per line of NDJSON, and a
+// JSON value over several lines as one item.
+func TestBatchJSON(t *testing.T) {
+	ndjson, err := os.ReadFile(filepath.Join("testdata", "decode", "mailgun-ndjson.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	array, err := os.ReadFile(filepath.Join("testdata", "decode", "sendgrid-webhook.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		in    []byte
+		rcpts []string // per item
+	}{
+		{"ndjson", ndjson, []string{"slow@example.com", "fine@example.com", "gone@example.org"}},
+		{"array over lines", array, []string{"jane@example.com max@example.net old@example.org ok@example.com"}},
+		{"ndjson then an array", append(append([]byte{}, ndjson...), array...), []string{"slow@example.com", "fine@example.com", "gone@example.org", "jane@example.com max@example.net old@example.org ok@example.com"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := NewBatch(tt.in, "")
+			if err != nil || b.Kind() != BatchJSON {
+				t.Fatalf("kind %q, error %v; want json", b.Kind(), err)
+			}
+			var got []string
+			for it, ok := b.Next(); ok; it, ok = b.Next() {
+				if it.Err != nil {
+					t.Errorf("item %d: %v", it.Index, it.Err)
+				}
+				if s := string(b.Data()[it.Start:it.End]); strings.TrimSpace(s) != s || s == "" {
+					t.Errorf("item %d: range %d-%d is %q", it.Index, it.Start, it.End, s)
+				}
+				var rs []string
+				for _, rc := range it.Report.Recipients {
+					rs = append(rs, rc.Recipient)
+				}
+				got = append(got, strings.Join(rs, " "))
+			}
+			if !slices.Equal(got, tt.rcpts) {
+				t.Errorf("items:\n got %q\nwant %q", got, tt.rcpts)
+			}
+		})
+	}
+}
 
 func TestPostfixMatch(t *testing.T) {
 	var lines []string
