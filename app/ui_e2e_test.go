@@ -494,6 +494,16 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 		if s2.version == s.version {
 			t.Fatal("the new build has the same version")
 		}
+		// A visit the worker serves compiles app.wasm from a plain fetch
+		// (web/early.js), fetched once.
+		mount(t, tab, srv.url+"/")
+		if !eval[bool](t, tab, `window.bounceDecoderPlainWasm === true`) {
+			t.Error("app.wasm did not come through web/early.js on a page the worker controls")
+		}
+		if n := eval[int](t, tab, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`); n != 1 {
+			t.Errorf("app.wasm fetched %d times, want 1", n)
+		}
+
 		swap.set(newServer(s2))
 		run(t, tab, chromedp.Reload())
 		waitReady(t, tab)
