@@ -234,6 +234,34 @@ func TestE2EBatch(t *testing.T) {
 		}
 	})
 
+	t.Run("dropped webhook events count like the command line", func(t *testing.T) {
+		events := filepath.Join("..", "codes", "testdata", "decode", "mailgun-ndjson.txt")
+		data, err := os.ReadFile(events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := batchCLISummary(t, events)
+		mount(t, tab, srv.url+"/batch")
+		js, _ := json.Marshal(string(data))
+		eval[bool](t, tab, `(() => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([`+string(js)+`], "events.ndjson", { type: "application/json" }));
+  const zone = document.querySelector(".batch-drop");
+  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  return true;
+})()`)
+		waitBatchState(t, tab, "done")
+		got := batchCounts(t, tab)
+		if got["items"] != 3 || got["items"] != want.Summary.Items || got["failed"] != want.Summary.Failed || got["delivered"] != want.Summary.Delivered || got["temporary"] != want.Summary.Temporary {
+			t.Errorf("page counts %v, command line %+v (want 3 items)", got, want.Summary)
+		}
+		rows := eval[string](t, tab, `[...document.querySelectorAll("tr[data-row]")].map((r) => r.textContent.includes("gone@example.org") || r.textContent.includes("slow@example.com")).join(",")`)
+		if rows != "true,true" {
+			t.Errorf("table rows for the two failures: %q", rows)
+		}
+	})
+
 	t.Run("a dropped log counts like the command line", func(t *testing.T) {
 		log := filepath.Join("..", "codes", "testdata", "batch", "postfix-retries.log")
 		data, err := os.ReadFile(log)
