@@ -19,7 +19,16 @@ var examples = [...]example{
 	{"greylisting-451", "Greylisting 451", exampleGreylist},
 	{"mailbox-full", "Mailbox full", exampleMailboxFull},
 	{"multipart-dsn", "Full multipart DSN", exampleDSN},
+	{"webhook-json", "Webhook JSON (SendGrid)", exampleWebhook},
 }
+
+// exampleWebhook is what a sending service's webhook posts: SendGrid's
+// event webhook, a bounce and a deferral.
+const exampleWebhook = `[
+  {"email":"dave@example.com","timestamp":1795770000,"event":"bounce","type":"bounce","status":"5.1.1","reason":"550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser d2e1a72fcca58-7a1b2c3d4e5f.312 - gsmtp","bounce_classification":"Invalid Address","sg_event_id":"ZGVsaXZlcmVkLTAtMjM0NTY3ODk","sg_message_id":"14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0"},
+  {"email":"erin@example.org","timestamp":1795770060,"event":"deferred","attempt":"2","response":"451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775) [Name=Protocol Filter Agent][AGT=PFA][MxId=11BB2BD1A2C3D4E5]","sg_event_id":"ZGVmZXJyZWQtMS0yMzQ1Njc4OQ","sg_message_id":"14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.1"}
+]
+`
 
 const exampleGmail = `550-5.7.26 This mail has been blocked because the sender is unauthenticated.
 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.

@@ -37,6 +37,7 @@ var wantExample = map[string]struct{ reply, status, verdict string }{
 	"greylisting-451":      {"451", "4.7.1", "temporary"},
 	"mailbox-full":         {"552", "5.2.2", "temporary"},
 	"multipart-dsn":        {"550", "5.1.1", "remove"},
+	"webhook-json":         {"550", "5.1.1", "remove"},
 }
 
 // requestLog records the URL of every request a tab makes, from the
