@@ -231,17 +231,39 @@ func readWebhook(s string) []record {
 			}
 		}
 	}
+	// The values at the top level, and the elements of a top-level array,
+	// are read one at a time: the bound on values applies to each, so an
+	// export of many events is read whole.
 	p := &jsonReader{s: s, i: i}
-	for {
-		root := p.value(0)
-		if root == nil || root.kind != '{' && root.kind != '[' {
-			break
+	for p.i < len(s) && (s[p.i] == '{' || s[p.i] == '[') {
+		if s[p.i] == '{' {
+			p.nodes = 0
+			root := p.value(0)
+			if root == nil {
+				break
+			}
+			walk(root, nil)
+		} else {
+			p.i++
+			for {
+				p.space()
+				if p.i < len(s) && s[p.i] == ']' {
+					p.i++
+					break
+				}
+				p.nodes = 0
+				v := p.value(1)
+				if v == nil {
+					return recs // cut or malformed: what was read so far
+				}
+				walk(v, nil)
+				p.space()
+				if p.i < len(s) && s[p.i] == ',' {
+					p.i++
+				}
+			}
 		}
-		walk(root, nil)
 		p.space()
-		if p.i >= len(p.s) || p.s[p.i] != '{' && p.s[p.i] != '[' {
-			break
-		}
 	}
 	return recs
 }
@@ -280,6 +302,11 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 	kind := hookKind(objs, parent)
 
 	r := record{reader: "webhook", block: n.at}
+	if n.at.end-n.at.start > maxHookBlock {
+		// Provider detection reads the block once per recipient: an event
+		// that lists thousands of addresses would make that quadratic.
+		r.block = span{}
+	}
 	for _, o := range objs {
 		if st := o.field(hookStatusKeys, func(c *jsonNode) bool { _, err := ParseEnhancedCode(c.str); return err == nil }); st != nil && r.status.IsZero() {
 			r.status, _ = ParseEnhancedCode(st.str)
@@ -334,6 +361,9 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 			}
 		}
 	}
+	if !r.block.ok() {
+		r.block = r.diagAt
+	}
 	switch kind {
 	case "":
 		// No event name: a failure only with a failure's code.
@@ -367,6 +397,11 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 	}
 	return recs
 }
+
+// maxHookBlock is the largest event whose text is the records' block (the
+// text read for the provider and the context of the failure); a larger one
+// falls back to the diagnostic.
+const maxHookBlock = 16 << 10
 
 // hookAddr reports whether a string value is an address.
 func hookAddr(n *jsonNode) bool {

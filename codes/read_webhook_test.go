@@ -2,6 +2,7 @@ package codes
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,55 @@ func TestWebhookNotEvent(t *testing.T) {
 				t.Errorf("got %d records: %+v", len(recs), recs)
 			}
 		})
+	}
+}
+
+// TestWebhookExport reads an export of many events (more values than the
+// JSON reader takes at once) and a paste cut in the middle of an event.
+func TestWebhookExport(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[\n")
+	const n = 20000
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"email":"user%d@example.com","event":"bounce","status":"5.1.1","reason":"550 5.1.1 User unknown","sg_event_id":"e%d","timestamp":%d}`, i, i, 1795770000+i)
+	}
+	b.WriteString("\n]\n")
+	if v := strings.Count(b.String(), ":"); v <= maxJSONNodes/2 {
+		t.Fatalf("the export has only %d fields: not more than the reader takes at once", v)
+	}
+	recs := readWebhook(b.String())
+	if len(recs) != n || recs[n-1].rcpt != fmt.Sprintf("user%d@example.com", n-1) {
+		t.Fatalf("%d records, want %d", len(recs), n)
+	}
+	rep, err := Decode([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Recipients) != maxRecipients || len(rep.Problems) == 0 {
+		t.Errorf("%d recipients and problems %q: want %d and a note of the rest", len(rep.Recipients), rep.Problems, maxRecipients)
+	}
+
+	// One event listing many addresses: each record reads the diagnostic
+	// for its provider, not the whole event (maxHookBlock).
+	var to []string
+	for i := 0; i < 3000; i++ {
+		to = append(to, fmt.Sprintf(`"user%d@example.com"`, i))
+	}
+	big := `{"type":"email.bounced","data":{"to":[` + strings.Join(to, ",") + `],"bounce":{"message":"552 5.2.2 mailbox full - gsmtp","type":"Permanent"}}}`
+	rep, err = Decode([]byte(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Recipients) != maxRecipients || rep.Recipients[0].Reason != ReasonMailboxFull || rep.Recipients[0].Provider != "google" {
+		t.Errorf("event with 3000 addresses: %d recipients, first %+v", len(rep.Recipients), rep.Recipients[0])
+	}
+
+	cut := `[{"email":"a@example.com","event":"bounce","status":"5.1.1"},{"email":"b@example.com","event":"bou`
+	if recs := readWebhook(cut); len(recs) != 1 || recs[0].rcpt != "a@example.com" {
+		t.Errorf("cut paste: %+v, want the whole first event", recs)
 	}
 }
 
