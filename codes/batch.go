@@ -76,6 +76,8 @@ type Batch struct {
 
 	// message trace CSV state
 	trace *traceReader
+
+	inArray bool // JSON: inside the top-level array of an export
 }
 
 // NewBatch returns a Batch over data. Kind "" sniffs the kind from the
@@ -220,28 +222,77 @@ func (b *Batch) nextWhole() (Item, bool) {
 	return Item{Start: start, End: end, Source: string(b.kind), Report: r, Err: err}, true
 }
 
-// nextJSON returns the next line when it is a JSON value by itself (NDJSON,
-// as services export their event logs), else the rest of the input as one
-// item (a JSON array, or JSON over several lines).
+// nextJSON returns the next event: each value at the top level (one per
+// line in NDJSON) and each element of a top-level array (an export) is one
+// item. Text that is no JSON from some point on is one last item.
 func (b *Batch) nextJSON() (Item, bool) {
-	start := b.off
-	for start < len(b.data) && (b.data[start] == ' ' || b.data[start] == '\t' || b.data[start] == '\r' || b.data[start] == '\n') {
-		start++
+	for {
+		i := b.off
+		for i < len(b.data) && (b.data[i] == ' ' || b.data[i] == '\t' || b.data[i] == '\r' || b.data[i] == '\n' || b.data[i] == ',') {
+			i++
+		}
+		if i >= len(b.data) {
+			b.off = i
+			return Item{}, false
+		}
+		switch c := b.data[i]; {
+		case c == '[' && !b.inArray:
+			b.inArray, b.off = true, i+1
+			continue
+		case c == ']' && b.inArray:
+			b.inArray, b.off = false, i+1
+			continue
+		}
+		end := jsonValueEnd(b.data, i)
+		if end < 0 {
+			end = i + len(bytes.TrimRight(b.data[i:], " \t\r\n"))
+		}
+		b.off = end
+		r, err := Decode(b.data[i:end])
+		return Item{Start: i, End: end, Source: string(BatchJSON), Report: r, Err: err}, true
 	}
-	end := start + len(bytes.TrimRight(b.data[start:], " \t\r\n"))
-	b.off = len(b.data)
-	if k := bytes.IndexByte(b.data[start:end], '\n'); k >= 0 {
-		line := string(bytes.TrimRight(b.data[start:start+k], " \t\r"))
-		p := &jsonReader{s: line}
-		if v := p.value(0); v != nil && p.i == len(line) {
-			end, b.off = start+len(line), start+k+1
+}
+
+// jsonValueEnd returns the end of the JSON value that starts at data[i],
+// or -1 when it does not end (cut, or deeper than maxJSONDepth). It checks
+// only the brackets and strings; Decode reads the value itself.
+func jsonValueEnd(data []byte, i int) int {
+	depth := 0
+	for j := i; j < len(data); j++ {
+		switch data[j] {
+		case '"':
+			for j++; j < len(data) && data[j] != '"'; j++ {
+				if data[j] == '\\' {
+					j++
+				}
+			}
+			if j >= len(data) {
+				return -1
+			}
+			if depth == 0 {
+				return j + 1
+			}
+		case '{', '[':
+			if depth++; depth > maxJSONDepth {
+				return -1
+			}
+		case '}', ']':
+			if depth--; depth <= 0 {
+				if depth < 0 {
+					return j // a stray closing bracket ends a scalar
+				}
+				return j + 1
+			}
+		case ',', ' ', '\t', '\r', '\n':
+			if depth == 0 {
+				return j
+			}
 		}
 	}
-	if start >= end {
-		return Item{}, false
+	if depth == 0 {
+		return len(data)
 	}
-	r, err := Decode(b.data[start:end])
-	return Item{Start: start, End: end, Source: string(BatchJSON), Report: r, Err: err}, true
+	return -1
 }
 
 func (b *Batch) nextMbox() (Item, bool) {

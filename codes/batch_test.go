@@ -3,6 +3,7 @@ package codes
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -267,8 +268,8 @@ func TestBatchLogs(t *testing.T) {
 // blPostfixRE is the reference blPostfixMatch is checked against.
 var blPostfixRE = regexp.MustCompile(`postfix[\w.-]*/[\w./-]+\[\d+\]: (\w+): to=<([^>]*)>,(.*?) status=(\w+)(?: \((.*)\))?\s*$`)
 
-// TestBatchJSON reads webhook events: one item per line of NDJSON, and a
-// JSON value over several lines as one item.
+// TestBatchJSON reads webhook events: one item per line of NDJSON and per
+// element of an array, whatever the line breaks.
 func TestBatchJSON(t *testing.T) {
 	ndjson, err := os.ReadFile(filepath.Join("testdata", "decode", "mailgun-ndjson.txt"))
 	if err != nil {
@@ -284,8 +285,9 @@ func TestBatchJSON(t *testing.T) {
 		rcpts []string // per item
 	}{
 		{"ndjson", ndjson, []string{"slow@example.com", "fine@example.com", "gone@example.org"}},
-		{"array over lines", array, []string{"jane@example.com max@example.net old@example.org ok@example.com"}},
-		{"ndjson then an array", append(append([]byte{}, ndjson...), array...), []string{"slow@example.com", "fine@example.com", "gone@example.org", "jane@example.com max@example.net old@example.org ok@example.com"}},
+		{"array over lines", array, []string{"jane@example.com", "max@example.net", "old@example.org", "ok@example.com", ""}},
+		{"ndjson then an array", append(append([]byte{}, ndjson...), array...), []string{"slow@example.com", "fine@example.com", "gone@example.org", "jane@example.com", "max@example.net", "old@example.org", "ok@example.com", ""}},
+		{"array cut mid-event", []byte(`[{"email":"a@example.com","event":"bounce","status":"5.1.1"}, {"email":"b@exa`), []string{"a@example.com", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b, err := NewBatch(tt.in, "")
@@ -311,6 +313,24 @@ func TestBatchJSON(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzJSONValueEnd checks that the end jsonValueEnd finds for a valid
+// JSON value is its end.
+func FuzzJSONValueEnd(f *testing.F) {
+	for _, s := range []string{`{"a":"b\\\"}"}`, `[1,[2,{"x":"]"}]]`, `"s"`, `123`, `true`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		v := strings.TrimSpace(in)
+		end := jsonValueEnd([]byte(v), 0)
+		if !json.Valid([]byte(v)) || strings.Count(v, "[")+strings.Count(v, "{") > maxJSONDepth {
+			return
+		}
+		if end != len(v) {
+			t.Errorf("%q: end %d, want %d", v, end, len(v))
+		}
+	})
 }
 
 func TestPostfixMatch(t *testing.T) {
