@@ -357,7 +357,7 @@ func finish(s string, r *record) Recipient {
 			Action: rc.Action, Command: cmd, Reader: r.reader, Hint: r.hint, Context: ctx,
 		})
 	}
-	ex := Explain(Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag, Reason: reason})
+	ex := Explain(Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag, Reason: reason, Delayed: rc.Action == "delayed"})
 	rc.Entry = ex.Entry
 	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {
 		reason = ex.Reason

@@ -18,6 +18,11 @@ type Query struct {
 	// "" if none. Where the codes alone say less (a bare 5.0.0 with "User
 	// unknown" in the text), the explanation follows this reason.
 	Reason Reason
+	// Delayed is set when the message is still queued (a DSN's "Action:
+	// delayed", a log's "status=deferred"): the sending server retries by
+	// itself. An "expired" reason then explains a delay (kbDelay), not an
+	// expiry.
+	Delayed bool
 }
 
 // Explanation is what the knowledge base says about a failure.
@@ -214,6 +219,9 @@ func Explain(q Query) Explanation {
 			"Retry from the same IP address with the same sender: greylisting remembers the combination (mail services that rotate IPs are delayed longer).",
 		}
 	}
+	if q.Delayed && ex.Reason == ReasonExpired && kbKindOf(ex.Entry) != KindProvider {
+		kbDelayed(&ex)
+	}
 	ex.Summary = kbSummary(ex, q)
 	if ex.Reason == "" {
 		ex.Reason = ReasonUndefined
@@ -265,6 +273,16 @@ func kbFollowReason(ex *Explanation, q Query) {
 		ex.Retry = RetryLater
 		ex.Fix = append([]string{kbFixRetryBackoff}, ex.Fix...)
 	}
+}
+
+// kbDelayed turns the explanation of an expiry into that of a delay
+// (kbDelay): the message is still queued, and the text or code that made the
+// reason "expired" (a timeout, X.4.7) is the last temporary error, shown
+// with the diagnostic.
+func kbDelayed(ex *Explanation) {
+	ex.Entry, ex.Title, ex.Meaning = kbDelay.ID, kbDelay.Title, kbDelay.Meaning
+	ex.Actor, ex.Retry, ex.HardBounce = kbDelay.Actor, kbDelay.Retry, false
+	ex.Fix = slices.Clone(kbDelay.Fix)
 }
 
 func kbKindOf(id string) EntryKind {

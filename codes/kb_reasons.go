@@ -7,6 +7,16 @@ package codes
 const kbSrcReasons = "Bounce Decoder's reason vocabulary (sisimai's reason names), explained by the project"
 
 // kbReasons is sorted by reason.
+// kbDelay explains a delay: a message still queued whose reason reads as
+// "expired" (the name other tools, sisimai among them, give a delay). RFC
+// 3464 section 2.3.3: "delayed" means the reporting MTA has so far been
+// unable to deliver or relay the message, but it will continue to attempt
+// to do so.
+var kbDelay = Entry{ID: "reason-expired", Kind: KindReason, Reason: ReasonExpired, Title: "Delivery delayed",
+	Meaning: "The message is not delivered yet, and not lost: your server met a temporary failure, keeps the message in its queue and retries by itself until its retry period ends (often 1 to 5 days). It bounces for good (\"delivery time expired\") only if every retry fails.",
+	Actor:   ActorNobody, Retry: RetryLater,
+	Fix: []string{"Do not resend: your server retries by itself.", "If the delay lasts more than a few hours, read the last error for the cause (a host that does not answer, rate limits, greylisting, a blocklist) and fix it before the retry period ends."}}
+
 var kbReasons = []Entry{
 	{Reason: ReasonAuthFailure, Title: "Sender authentication failed",
 		Meaning: "The message failed sender authentication: SPF, DKIM or DMARC (including alignment with the From domain). This is about DNS records, not your login.",

@@ -777,3 +777,23 @@ func TestKBEnhancedMeaningRetry(t *testing.T) {
 		}
 	}
 }
+
+// TestKBDelayed checks that a message still queued is explained as a delay,
+// though its reason reads "expired", and that an expiry stays one.
+func TestKBDelayed(t *testing.T) {
+	q := Query{Reply: 421, Status: EnhancedCode{4, 4, 1}, Text: "421 4.4.1 mx.example.com: Connection timed out", Reason: ReasonExpired}
+	expired := Explain(q)
+	q.Delayed = true
+	delayed := Explain(q)
+	if delayed.Title != kbDelay.Title || delayed.Retry != RetryLater || delayed.Reason != ReasonExpired || delayed.HardBounce {
+		t.Errorf("delayed: %q, retry %s, reason %s", delayed.Title, delayed.Retry, delayed.Reason)
+	}
+	if expired.Title == kbDelay.Title || expired.Retry == RetryLater {
+		t.Errorf("expired: %q, retry %s: want the expiry", expired.Title, expired.Retry)
+	}
+	// A deferral for another reason keeps its own explanation.
+	g := Explain(Query{Reply: 451, Status: EnhancedCode{4, 7, 1}, Text: "451 4.7.1 Greylisted, please try again later", Delayed: true})
+	if g.Title == kbDelay.Title {
+		t.Errorf("greylisting explained as %q", g.Title)
+	}
+}

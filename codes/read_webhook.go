@@ -44,7 +44,7 @@ var hookEventWords = map[string]string{
 	"dropped": "failed", "blocked": "failed", "rejected": "failed", "reject": "failed",
 	"permanent": "failed", "undeliverable": "failed",
 	"deferred": "delayed", "deferral": "delayed", "delayed": "delayed", "delay": "delayed",
-	"temporary": "delayed", "transient": "delayed",
+	"temporary": "delayed", "transient": "delayed", "deliverydelay": "delayed",
 	"delivered": "delivered", "delivery": "delivered",
 	"spamreport": "complaint", "complaint": "complaint", "complained": "complaint",
 	"spamcomplaint": "complaint", "spam": "complaint",
@@ -225,9 +225,15 @@ func readWebhook(s string) []record {
 				return
 			}
 		}
+		// The object around an event, through arrays: {"eventType":
+		// "DeliveryDelay", "delayedRecipients": [{"emailAddress", ...}]}.
+		around := parent
+		if n.kind == '{' {
+			around = n
+		}
 		for _, c := range n.kids {
 			if c.kind == '{' || c.kind == '[' {
-				walk(c, n)
+				walk(c, around)
 			}
 		}
 	}
@@ -366,11 +372,15 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 	}
 	switch kind {
 	case "":
-		// No event name: a failure only with a failure's code.
+		// No event name: a failure only with a failure's code, a deferral
+		// with a temporary one.
 		if r.reply.Class() < 4 && r.status.Class() < 4 {
 			return nil
 		}
 		r.action = "failed"
+		if r.reply.Class() != 5 && r.status.Class() != 5 {
+			r.action = "delayed"
+		}
 	case "complaint":
 		r.action, r.hint = "failed", ReasonFeedback
 		if r.diag == "" {

@@ -36,6 +36,8 @@ func TestWebhookEvents(t *testing.T) {
 			{"fine@example.com", "delivered", "delivered", ""},
 			{"gone@example.org", "failed", "userunknown", ""},
 		},
+		// SES's DeliveryDelay, which read_ses.go leaves to this reader.
+		"ses-delivery-delay.txt": {{"recipient@example.com", "delayed", "expired", ""}},
 		"webhook-not-bounce.txt": nil,
 	}
 	for name, wants := range tests {
