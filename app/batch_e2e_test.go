@@ -234,27 +234,29 @@ func TestE2EBatch(t *testing.T) {
 		}
 	})
 
-	t.Run("dropped webhook events count like the command line", func(t *testing.T) {
-		events := filepath.Join("..", "codes", "testdata", "decode", "mailgun-ndjson.txt")
-		data, err := os.ReadFile(events)
+	// dropCounts drops the file at path on the batch page and returns the
+	// page's counts with the command line's summary of the same file.
+	dropCounts := func(t *testing.T, path, name, typ string) (map[string]int, batchSummaryLine) {
+		t.Helper()
+		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := batchCLISummary(t, events)
+		want := batchCLISummary(t, path)
 		mount(t, tab, srv.url+"/batch")
-		js, _ := json.Marshal(string(data))
-		eval[bool](t, tab, `(() => {
-  const dt = new DataTransfer();
-  dt.items.add(new File([`+string(js)+`], "events.ndjson", { type: "application/json" }));
-  const zone = document.querySelector(".batch-drop");
-  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  return true;
-})()`)
+		dropFile(t, tab, ".batch-drop", name, typ, string(data))
 		waitBatchState(t, tab, "done")
 		got := batchCounts(t, tab)
-		if got["items"] != 3 || got["items"] != want.Summary.Items || got["failed"] != want.Summary.Failed || got["delivered"] != want.Summary.Delivered || got["temporary"] != want.Summary.Temporary {
-			t.Errorf("page counts %v, command line %+v (want 3 items)", got, want.Summary)
+		if got["items"] != want.Summary.Items || got["failed"] != want.Summary.Failed || got["delivered"] != want.Summary.Delivered || got["temporary"] != want.Summary.Temporary {
+			t.Errorf("page counts %v, command line %+v", got, want.Summary)
+		}
+		return got, want
+	}
+
+	t.Run("dropped webhook events count like the command line", func(t *testing.T) {
+		got, _ := dropCounts(t, filepath.Join("..", "codes", "testdata", "decode", "mailgun-ndjson.txt"), "events.ndjson", "application/json")
+		if got["items"] != 3 {
+			t.Errorf("%d items, want the 3 events", got["items"])
 		}
 		rows := eval[string](t, tab, `[...document.querySelectorAll("tr[data-row]")].map((r) => r.textContent.includes("gone@example.org") || r.textContent.includes("slow@example.com")).join(",")`)
 		if rows != "true,true" {
@@ -263,27 +265,7 @@ func TestE2EBatch(t *testing.T) {
 	})
 
 	t.Run("a dropped log counts like the command line", func(t *testing.T) {
-		log := filepath.Join("..", "codes", "testdata", "batch", "postfix-retries.log")
-		data, err := os.ReadFile(log)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := batchCLISummary(t, log)
-		mount(t, tab, srv.url+"/batch")
-		js, _ := json.Marshal(string(data))
-		eval[bool](t, tab, `(() => {
-  const dt = new DataTransfer();
-  dt.items.add(new File([`+string(js)+`], "mail.log", { type: "text/plain" }));
-  const zone = document.querySelector(".batch-drop");
-  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  return true;
-})()`)
-		waitBatchState(t, tab, "done")
-		got := batchCounts(t, tab)
-		if got["items"] != want.Summary.Items || got["failed"] != want.Summary.Failed || got["delivered"] != want.Summary.Delivered || got["temporary"] != want.Summary.Temporary {
-			t.Errorf("page counts %v, command line %+v", got, want.Summary)
-		}
+		_, want := dropCounts(t, filepath.Join("..", "codes", "testdata", "batch", "postfix-retries.log"), "mail.log", "text/plain")
 		if want.Superseded == 0 {
 			t.Error("the retries log should supersede events")
 		}

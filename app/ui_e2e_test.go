@@ -101,6 +101,21 @@ func setInput(t *testing.T, tab context.Context, text string) {
 })()`)
 }
 
+// dropFile drops a file named name, of MIME type typ, holding text on the
+// element zone matches, after a dragover as a browser sends it. It
+// reports whether the page took the drop (prevented its default, which
+// would open the file in place of the page).
+func dropFile(t *testing.T, tab context.Context, zone, name, typ, text string) bool {
+	t.Helper()
+	return eval[bool](t, tab, `(() => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([`+jsString(text)+`], `+jsString(name)+`, { type: `+jsString(typ)+` }));
+  const zone = document.querySelector(`+jsString(zone)+`);
+  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  return !zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+})()`)
+}
+
 // jsString quotes s as a JavaScript string literal.
 func jsString(s string) string {
 	var b strings.Builder
@@ -274,14 +289,7 @@ func TestUIE2E(t *testing.T) {
 	t.Run("drop and pick", func(t *testing.T) {
 		const file = "Final-Recipient: rfc822; ivan@example.com\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n"
 		setInput(t, tab, "")
-		eval[bool](t, tab, `(() => {
-  const dt = new DataTransfer();
-  dt.items.add(new File([`+jsString(file)+`], "bounce.eml", { type: "message/rfc822" }));
-  const zone = document.querySelector(".dropzone");
-  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  return true;
-})()`)
+		dropFile(t, tab, ".dropzone", "bounce.eml", "message/rfc822", file)
 		waitFor(t, tab, `!!document.querySelector('.recipient-card[data-status="5.2.2"][data-recipient="ivan@example.com"]')`, "card of the dropped file")
 		if v := eval[string](t, tab, `document.querySelector("textarea[name=ndr]").value`); v != file {
 			t.Errorf("paste area after drop = %q", v)
@@ -300,12 +308,7 @@ func TestUIE2E(t *testing.T) {
 		}
 		// A large file goes into the paste area once its result is drawn.
 		big := file + strings.Repeat("X-Padding: "+strings.Repeat("x", 60)+"\n", 400)
-		eval[bool](t, tab, `(() => {
-  const dt = new DataTransfer();
-  dt.items.add(new File([`+jsString(big)+`], "big.eml"));
-  document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  return true;
-})()`)
+		dropFile(t, tab, ".dropzone", "big.eml", "", big)
 		waitFor(t, tab, `document.querySelector("textarea[name=ndr]").value.length === `+strconv.Itoa(len(big)), "the large file in the paste area")
 		run(t, tab, chromedp.WaitVisible(chromedp.CSS(`.recipient-card[data-status="5.2.2"]`)))
 	})
@@ -625,16 +628,9 @@ func TestE2EEarlyInput(t *testing.T) {
 	t.Run("dropped", func(t *testing.T) {
 		const file = "Final-Recipient: rfc822; ivan@example.com\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n"
 		tab, release := open(t, "/", `textarea[name=ndr]`)
-		eval[bool](t, tab, `(() => {
-  const dt = new DataTransfer();
-  dt.items.add(new File([`+jsString(file)+`], "bounce.eml"));
-  const zone = document.querySelector(".dropzone");
-  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  window.__kept = !zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  return true;
-})()`)
+		kept := dropFile(t, tab, ".dropzone", "bounce.eml", "", file)
 		notReady(t, tab)
-		if !eval[bool](t, tab, `window.__kept`) {
+		if !kept {
 			t.Error("the early drop was not taken (its default, opening the file, not prevented)")
 		}
 		release()

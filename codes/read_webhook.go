@@ -2,6 +2,7 @@ package codes
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -36,8 +37,7 @@ var (
 )
 
 // hookEventWords maps words of event names (lower case, split at
-// non-letters) to what the event means. A deferral word wins over a failure
-// word (Mailgun: "event": "failed", "severity": "temporary").
+// non-letters) to what the event means (hookKinds).
 var hookEventWords = map[string]string{
 	"bounce": "failed", "bounced": "failed", "hardbounce": "failed", "hard": "failed",
 	"softbounce": "failed", "soft": "failed", "failed": "failed", "failure": "failed",
@@ -343,7 +343,7 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 	if diag == nil {
 		for _, o := range objs {
 			for _, c := range o.kids {
-				if c.kind == '"' && hookKeyIn(c.key, hookDiagKeys) && strings.Contains(strings.TrimSpace(c.str), " ") &&
+				if c.kind == '"' && slices.Contains(hookDiagKeys, c.key) && strings.Contains(strings.TrimSpace(c.str), " ") &&
 					(diag == nil || len(c.str) > len(diag.str)) {
 					diag = c
 				}
@@ -425,23 +425,29 @@ func replyCodeValue(v string) bool {
 	return err == nil && c.Class() >= 2
 }
 
+// hookKinds are what event names mean, in the order they win: a deferral
+// word over a failure word (Mailgun: "event": "failed", "severity":
+// "temporary").
+var hookKinds = [...]string{"complaint", "delayed", "failed", "delivered"}
+
 // hookKind returns what the event names of the objects (and of the object
-// around them) say: "failed", "delayed", "delivered", "complaint", or "".
+// around them) say: one of hookKinds, or "".
 func hookKind(objs []*jsonNode, parent *jsonNode) string {
-	seen := map[string]bool{}
+	best := len(hookKinds)
+	note := func(w string) {
+		if k, ok := hookEventWords[w]; ok {
+			best = min(best, slices.Index(hookKinds[:], k))
+		}
+	}
 	look := func(o *jsonNode) {
 		for _, c := range o.kids {
-			if c.kind != '"' || !hookKeyIn(c.key, hookEventKeys) {
+			if c.kind != '"' || !slices.Contains(hookEventKeys, c.key) {
 				continue
 			}
 			for _, w := range strings.FieldsFunc(strings.ToLower(c.str), func(r rune) bool { return r < 'a' || r > 'z' }) {
-				if k, ok := hookEventWords[w]; ok {
-					seen[k] = true
-				}
+				note(w)
 			}
-			if k, ok := hookEventWords[hookKey(strings.ToLower(c.str))]; ok {
-				seen[k] = true // "hard_bounce", "SpamComplaint" as one word
-			}
+			note(hookKey(c.str)) // "hard_bounce", "SpamComplaint" as one word
 		}
 	}
 	for _, o := range objs {
@@ -450,21 +456,10 @@ func hookKind(objs []*jsonNode, parent *jsonNode) string {
 	if parent != nil && parent.kind == '{' {
 		look(parent)
 	}
-	for _, k := range [...]string{"complaint", "delayed", "failed", "delivered"} {
-		if seen[k] {
-			return k
-		}
+	if best == len(hookKinds) {
+		return ""
 	}
-	return ""
-}
-
-func hookKeyIn(k string, keys []string) bool {
-	for _, x := range keys {
-		if k == x {
-			return true
-		}
-	}
-	return false
+	return hookKinds[best]
 }
 
 // hookSuppressed reports whether a failure's text says the service did not
