@@ -176,7 +176,7 @@ func TestBatchLogs(t *testing.T) {
 			{"bob@gmail.com", "failed", "550", "5.7.26", "DATA", "gmail-smtp-in.l.google.com"},
 			{"carol@example.edu", "delayed", "450", "4.7.1", "RCPT", "mx.example.edu"},
 			{"dave@nonexistent.example", "failed", "", "5.4.4", "", ""},
-			{"erin@example.info", "delayed", "", "4.4.1", "", ""},
+			{"erin@example.info", "delayed", "", "4.4.1", "", "mx.example.info"},
 			{"frank@outlook.com", "failed", "550", "5.5.0", "RCPT", "outlook-com.olc.protection.outlook.com"},
 			{"grace@example.net", "failed", "552", "5.2.2", "DATA", "mx.example.net"},
 		}},

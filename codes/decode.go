@@ -220,7 +220,7 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 		r := &recs[i]
 		// A complete record takes only the SMTP command from the text.
 		full := !r.reply.IsZero() && r.diag != "" && !r.status.IsZero() && !r.weakRcpt
-		if full && r.command != "" {
+		if full && r.command != "" && r.mta != "" {
 			continue
 		}
 		if !done {
@@ -234,8 +234,14 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 			if !r.status.IsZero() && !t.status.IsZero() && r.status.Class() != t.status.Class() {
 				continue
 			}
+			if r.mta == "" {
+				t.findHost(s)
+				r.mta, r.mtaAt = t.mta, t.mtaAt
+			}
 			if full {
-				r.command = t.command
+				if r.command == "" {
+					r.command = t.command
+				}
 				break
 			}
 			if r.reply.IsZero() && !t.reply.IsZero() {
@@ -308,7 +314,24 @@ func fallbackRecipients(d *doc, sig bool) textFallback {
 }
 
 // finish classifies a record and turns it into a Recipient.
+// findHost sets the remote server of a record that has none (no
+// Remote-MTA field, no relay) from its text, when that names one ("host
+// mx.example.org[192.0.2.5] said: 550 ...").
+func (r *record) findHost(s string) {
+	if r.mta != "" {
+		return
+	}
+	lo, hi := r.block.start, r.block.end
+	if r.diagAt.ok() {
+		lo, hi = min(lo, r.diagAt.start), max(hi, r.diagAt.end)
+	}
+	if sp := hostIn(s, lo, hi); sp.ok() {
+		r.mta, r.mtaAt = s[sp.start:sp.end], sp
+	}
+}
+
 func finish(s string, r *record) Recipient {
+	r.findHost(s)
 	rc := Recipient{
 		Recipient:  r.rcpt,
 		Action:     r.action,

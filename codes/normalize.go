@@ -182,7 +182,7 @@ func (d *doc) message(s string) {
 	s = strings.TrimLeft(s, "\n")
 	if !looksLikeHeader(s) {
 		text, _ := toUTF8(s, "")
-		d.add(secText, text)
+		d.add(secText, plainSpaces(text))
 		return
 	}
 	fields, body := parseHeader(s)
@@ -190,7 +190,7 @@ func (d *doc) message(s string) {
 		// Header-like lines that are not a mail: pasted DSN fields
 		// ("Diagnostic-Code: smtp; 550 ...") or a transcript.
 		text, _ := toUTF8(s, "")
-		d.add(secText, text)
+		d.add(secText, plainSpaces(text))
 		return
 	}
 	m.mail = true
@@ -224,6 +224,18 @@ func mailHeader(fields []hfield) bool {
 	}
 	return false
 }
+
+// plainSpaces turns no-break spaces (U+00A0, U+202F) into spaces. Text
+// copied from a web mail's bounce page carries them ("550\u00a05.1.1"),
+// and an SMTP reply has only plain spaces (RFC 5321 section 4.2).
+func plainSpaces(s string) string {
+	if !strings.Contains(s, "\u00a0") && !strings.Contains(s, "\u202f") {
+		return s
+	}
+	return noBreakSpaces.Replace(s)
+}
+
+var noBreakSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 // crlfToLF turns CRLF line ends into LF (RFC 5322 mail arrives with either).
 func crlfToLF(b string) string {
@@ -657,7 +669,7 @@ func (d *doc) addText(fields []hfield, body, mt string, params mediaParams) {
 	if mt == "text/html" {
 		text = stripHTML(text)
 	}
-	d.add(secText, text)
+	d.add(secText, plainSpaces(text))
 }
 
 // transferDecode undoes a Content-Transfer-Encoding (RFC 2045 section 6).

@@ -181,7 +181,9 @@ func dsnRecord(s string, group []dsnField) (record, bool) {
 			}
 		case "remote-mta":
 			v, off := typedValue(s[f.at.start:f.at.end])
-			if k := strings.IndexAny(v, " \t("); k > 0 {
+			// A folded field ends the name at the line break
+			// (lhost-messagingserver-02: "dns;smtp.example.net\n (mx. -- Server LMTP ...)").
+			if k := strings.IndexAny(v, " \t\r\n("); k > 0 {
 				v = v[:k]
 			}
 			v = strings.Trim(v, "[]")

@@ -53,6 +53,7 @@ func logLine(s string, lo, hi int) (record, bool) {
 			if e := strings.IndexAny(v, ",[ "); e >= 0 {
 				v = v[:e]
 			}
+			v = strings.TrimSuffix(v, ".") // Sendmail: "relay=mx.example.com. [192.0.2.1]"
 			if v != "" && v != "none" && v != "local" {
 				r.mta, r.mtaAt = v, span{lo + k + 6, lo + k + 6 + len(v)}
 			}

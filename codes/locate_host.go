@@ -1,0 +1,177 @@
+package codes
+
+import "strings"
+
+// hostMarks are the phrases after which the text of a bounce names the
+// server that refused a message, in the order they are tried, with what
+// must follow the host name:
+//
+//	Postfix  "<a@b>: host mx.example.org[192.0.2.5] said: 550 ..."
+//	         "connect to mx.example.org[192.0.2.5]:25: Connection refused"
+//	Exim     "    host mx.example.org [192.0.2.5]"
+//	         "SMTP error from remote mail server after RCPT TO:<a@b>: host mx.example.org [192.0.2.5]: 550 ..."
+//	Sendmail "... while talking to mx.example.org.:"
+//	Exchange "Remote Server at mx.example.org (192.0.2.5) returned '550 ...'"
+//
+// The local server names itself with the same words but no address
+// ("This is the mail system at host mail.example.com."), so each phrase
+// needs the address (or the colon) after the name.
+var hostMarks = [...]struct {
+	mark  string
+	after byte // '[': "[address]", '(': "(address)", ':': a colon
+}{
+	{"host", '['},
+	{"connect to", '['},
+	{"while talking to", ':'},
+	{"remote server at", '('},
+}
+
+// qmailMarks are qmail's phrases around the address of the server it
+// talked to ("192.0.2.25 does not like recipient.", "Giving up on
+// 192.0.2.25.", "Connected to 192.0.2.25 but sender was rejected."), with
+// whether the address comes before the phrase.
+var qmailMarks = [...]struct {
+	mark   string
+	before bool
+}{
+	{" does not like recipient", true},
+	{"giving up on ", false},
+	{"connected to ", false},
+}
+
+// hostIn returns the span of the name of the remote server that the text
+// s[lo:hi] names, or a zero span. The name is a dotted host name; the
+// trailing dot of a fully qualified name is left out.
+func hostIn(s string, lo, hi int) span {
+	if lo < 0 || hi > len(s) || lo >= hi {
+		return span{}
+	}
+	t := s[lo:hi]
+	for _, m := range hostMarks {
+		for p, n := 0, 0; n < 8; n++ {
+			k := indexFold(t[p:], m.mark)
+			if k < 0 {
+				break
+			}
+			p += k + len(m.mark)
+			// One or more blanks, maybe a line break ("host\n    mx...").
+			q := p
+			for q < len(t) && q-p < 8 && (t[q] == ' ' || t[q] == '\t' || t[q] == '\n') {
+				q++
+			}
+			if q == p {
+				continue
+			}
+			if sp := hostAt(t, q, m.after); sp.ok() {
+				return span{lo + sp.start, lo + sp.end}
+			}
+		}
+	}
+	for _, m := range qmailMarks {
+		k := indexFold(t, m.mark)
+		if k < 0 {
+			continue
+		}
+		if m.before {
+			i := k
+			for i > 0 && (locDigit(t[i-1]) || t[i-1] == '.') {
+				i--
+			}
+			if ipv4(t[i:k]) {
+				return span{lo + i, lo + k}
+			}
+			continue
+		}
+		i := k + len(m.mark)
+		j := i
+		for j < len(t) && (locDigit(t[j]) || t[j] == '.') {
+			j++
+		}
+		for j > i && t[j-1] == '.' {
+			j--
+		}
+		if ipv4(t[i:j]) {
+			return span{lo + i, lo + j}
+		}
+	}
+	return span{}
+}
+
+// ipv4 reports whether v is a dotted-quad IPv4 address.
+func ipv4(v string) bool {
+	parts := strings.Split(v, ".")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 3 {
+			return false
+		}
+		n := 0
+		for k := 0; k < len(p); k++ {
+			if !locDigit(p[k]) {
+				return false
+			}
+			n = n*10 + int(p[k]-'0')
+		}
+		if n > 255 {
+			return false
+		}
+	}
+	return true
+}
+
+// hostAt reads a host name at t[i] followed by what after asks for, with
+// at most one space between.
+func hostAt(t string, i int, after byte) span {
+	j := i
+	for j < len(t) && j-i <= 253 && isDomainChar(t[j]) {
+		j++
+	}
+	name := t[i:j]
+	end := j
+	rest := t[j:]
+	if strings.HasPrefix(rest, " ") {
+		rest = rest[1:]
+	}
+	switch after {
+	case '[':
+		if !strings.HasPrefix(rest, "[") || !strings.Contains(rest[:min(len(rest), 48)], "]") {
+			return span{}
+		}
+	case '(':
+		if !strings.HasPrefix(rest, "(") {
+			return span{}
+		}
+	case ':':
+		if !strings.HasPrefix(rest, ":") {
+			return span{}
+		}
+	}
+	name = strings.TrimSuffix(name, ".")
+	end = i + len(name)
+	if !hostName(name) {
+		return span{}
+	}
+	return span{i, end}
+}
+
+// hostName reports whether v looks like a DNS host name with a dot:
+// labels of letters, digits, '-' and '_', not starting or ending with '-'.
+func hostName(v string) bool {
+	if len(v) < 3 || !strings.Contains(v, ".") {
+		return false
+	}
+	letter := false
+	for _, l := range strings.Split(v, ".") {
+		if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for k := 0; k < len(l); k++ {
+			if c := l[k]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				letter = true
+			}
+		}
+	}
+	return letter
+}

@@ -1,0 +1,113 @@
+package codes
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHostIn(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"postfix said", "<bob@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1 unknown", "mx.example.org"},
+		{"postfix refused to talk", "host mx.example.org[192.0.2.5] refused to talk to me: 554 go away", "mx.example.org"},
+		{"postfix host on the next line", "<kijitora@example.or.jp>: host\n    mx.example.or.jp[192.0.2.1] said: 550 unknown", "mx.example.or.jp"},
+		{"postfix connect", "status=deferred (connect to mx.example.info[192.0.2.50]:25: Connection timed out)", "mx.example.info"},
+		{"postfix ipv6", "host mx.example.org[2001:db8::25] said: 550 no", "mx.example.org"},
+		{"exim host line", "  bob@example.org\n    host mx.example.org [192.0.2.20]\n    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n    550 5.1.1 unknown", "mx.example.org"},
+		{"exim inline", "SMTP error from remote mail server after RCPT TO:<a@example.jp> SIZE=1543:\n    host mx.example.jp [192.0.2.20]: 550 5.1.1 unknown", "mx.example.jp"},
+		{"sendmail", "... while talking to mx1.mail.icloud.com.:\n>>> DATA\n<<< 554 refused", "mx1.mail.icloud.com"},
+		{"exchange", "Remote Server at mx.fabrikam.com (192.0.2.7) returned '550 4.4.7 QUEUE.Expired'", "mx.fabrikam.com"},
+		{"qmail does not like", "<nobody@example.org>:\n192.0.2.25 does not like recipient.\nRemote host said: 550 5.1.1 unknown", "192.0.2.25"},
+		{"qmail giving up", "Remote host said: 550 unknown\nGiving up on 192.0.2.25.", "192.0.2.25"},
+		{"qmail connected", "<a@example.org>:\nConnected to 192.0.2.9 but sender was rejected.", "192.0.2.9"},
+
+		// The local server, or no server at all.
+		{"local postfix", "This is the mail system at host mail.example.com.\n\n<bob@example.org>: User unknown", ""},
+		{"local qmail", "Hi. This is the qmail-send program at mx.example.jp.", ""},
+		{"localhost", "Received: from localhost [127.0.0.1] by mail", ""},
+		{"no address after the name", "DNS lookup failure: host cx.example.org not found", ""},
+		{"not a host name", "host 12345[192.0.2.1] said: 550 no", ""},
+		{"bad ip", "999.0.2.25 does not like recipient.", ""},
+		{"hostname word", "hostname mx.example.org[192.0.2.1]", ""},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sp := hostIn(tt.text, 0, len(tt.text))
+			got := ""
+			if sp.ok() {
+				got = tt.text[sp.start:sp.end]
+			}
+			if got != tt.want {
+				t.Errorf("hostIn = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHostInBounds(t *testing.T) {
+	text := "first: host mx1.example.org[192.0.2.1] said: 550\nsecond: host mx2.example.org[192.0.2.2] said: 550"
+	lo := len("first: host mx1.example.org[192.0.2.1] said: 550\n")
+	sp := hostIn(text, lo, len(text))
+	if got := text[sp.start:sp.end]; got != "mx2.example.org" {
+		t.Errorf("hostIn from the second line = %q, want mx2.example.org", got)
+	}
+	for _, b := range [][2]int{{-1, 5}, {0, len(text) + 1}, {10, 10}, {20, 10}} {
+		if sp := hostIn(text, b[0], b[1]); sp.ok() {
+			t.Errorf("hostIn(%d, %d) = %v, want none", b[0], b[1], sp)
+		}
+	}
+}
+
+// TestDecodeRemoteServer checks that Decode reports the server a bounce's
+// text names, with its span, when there is no Remote-MTA field.
+func TestDecodeRemoteServer(t *testing.T) {
+	tests := []struct {
+		name, input, want string
+	}{
+		{"postfix text", "From: MAILER-DAEMON@mail.example.com (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\nTo: alice@example.com\n\nThis is the mail system at host mail.example.com.\n\n<bob@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1\n    <bob@example.org>: Recipient address rejected: User unknown (in reply to\n    RCPT TO command)\n", "mx.example.org"},
+		{"exim text", "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\nSubject: Mail delivery failed: returning message to sender\n\nThis message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  bob@example.org\n    host mx.example.org [192.0.2.3]\n    SMTP error from remote mail server after end of data:\n    552 5.2.2 Mailbox full\n", "mx.example.org"},
+		{"sendmail log", "Nov 27 10:00:00 host sm-mta[1234]: 5ARA00001234: to=<bob@example.org>, delay=00:00:01, mailer=esmtp, pri=120000, relay=mx.example.org. [192.0.2.1], dsn=5.1.1, stat=User unknown\n", "mx.example.org"},
+		{"folded Remote-MTA", "From: MAILER-DAEMON@mail.example.com\nSubject: Delivery Notification: Delivery has failed\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nThis report relates to a message you sent.\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;mail.example.com\n\nOriginal-Recipient: rfc822;bob@example.org\nFinal-Recipient: rfc822;bob@example.org\nAction: failed\nStatus: 5.2.0\nRemote-MTA: dns;smtp.example.net\n (mx. -- Server LMTP [Messaging Server 6.1])\nDiagnostic-code: smtp;522 5.2.0 Delivery failed: Over quota\n\n--b--\n", "smtp.example.net"},
+		{"local host only", "From: MAILER-DAEMON@mail.example.com (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\nThis is the mail system at host mail.example.com.\n\n<bob@example.org>: unknown user: \"bob\"\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Decode([]byte(tt.input))
+			if err != nil || len(rep.Recipients) != 1 {
+				t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+			}
+			rc := rep.Recipients[0]
+			if rc.RemoteMTA != tt.want {
+				t.Errorf("remote server %q, want %q", rc.RemoteMTA, tt.want)
+			}
+			found := false
+			for _, sp := range rc.Spans {
+				if sp.Kind == SpanRemoteMTA {
+					found = rep.Text[sp.Start:sp.End] == tt.want
+				}
+			}
+			if found != (tt.want != "") {
+				t.Errorf("remote server span found %v, want %v", found, tt.want != "")
+			}
+		})
+	}
+}
+
+// TestDecodeNoBreakSpaces: text copied from a web mail page may carry
+// no-break spaces between the codes.
+func TestDecodeNoBreakSpaces(t *testing.T) {
+	in := "Address not found\nYour message wasn't delivered to foo@example.com because the address couldn't be found.\nThe response from the remote server was:\n550\u00a05.1.1\u00a0The email account that you tried to reach does not exist.\u202fgsmtp\n"
+	rep, err := Decode([]byte(in))
+	if err != nil || len(rep.Recipients) != 1 {
+		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+	}
+	rc := rep.Recipients[0]
+	if rc.ReplyCode != "550" || rc.Status != "5.1.1" || rc.Reason != ReasonUserUnknown {
+		t.Errorf("got %s %s %s, want 550 5.1.1 userunknown", rc.ReplyCode, rc.Status, rc.Reason)
+	}
+	if strings.ContainsAny(rep.Text, "\u00a0\u202f") {
+		t.Errorf("text keeps no-break spaces: %q", rep.Text)
+	}
+}
