@@ -385,6 +385,26 @@ func TestVerdictKinds(t *testing.T) {
 			t.Errorf("%s: advice %q, want %q", tt.name, got, tt.want)
 		}
 	}
+	// The examples as decoded: a pasted 451 is a deferral the sending
+	// server retries, a 552 a message it gave up on.
+	for _, tt := range []struct{ id, want string }{
+		{"greylisting-451", backoffAdvice},
+		{"mailbox-full", resendAdvice},
+	} {
+		var text string
+		for _, e := range examples {
+			if e.ID == tt.id {
+				text = e.Text
+			}
+		}
+		rep, err := codes.Decode([]byte(text))
+		if err != nil || len(rep.Recipients) == 0 {
+			t.Fatalf("example %s: %v, %d recipients", tt.id, err, len(rep.Recipients))
+		}
+		if got := retryAdvice(rep.Recipients); got != tt.want {
+			t.Errorf("example %s: advice %q, want %q", tt.id, got, tt.want)
+		}
+	}
 }
 
 func TestCutBlocks(t *testing.T) {

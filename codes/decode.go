@@ -148,6 +148,7 @@ func locateMail(d *doc, s string) ([]record, Format) {
 		// addresses, or mention a number like 550.
 		recs = withStatus(recs)
 	}
+	deferIfWarning(s, regions, recs)
 	return recs, FormatText
 }
 
@@ -170,15 +171,61 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		// A pasted bounce body names recipients where its reply lines do not.
 		if recs[0].rcpt == "" {
 			if t := readText(s, all, textFallback{}); len(t) > 0 && t[0].rcpt != "" {
+				deferIfWarning(s, all, t)
 				return t, FormatText
 			}
 		}
+		deferIfWarning(s, all, recs)
 		return recs, FormatReply
 	}
 	if recs := withStatus(readText(s, all, textFallback{})); len(recs) > 0 {
+		deferIfWarning(s, all, recs)
 		return recs, FormatText
 	}
 	return nil, FormatNone
+}
+
+// delayPhrases are what the text of a delay warning says: the message is
+// still queued and will be retried. Lower case.
+var delayPhrases = [...]string{
+	"this is a warning only",                 // Postfix
+	"this is a warning message only",         // Sendmail
+	"you do not need to resend",              // Postfix, Sendmail
+	"will be retried until",                  // Postfix
+	"still being retried",                    // Postfix subject, quoted
+	"will keep trying",                       // Sendmail "Will keep trying until message is 5 days old"
+	"has not yet been delivered",             // Exim delay warning
+	"delivery attempts will continue",        // Exim
+	"delivery will continue to be attempted", // Microsoft "Delivery has been delayed"
+	"delivery has been delayed",              // Microsoft
+	"will retry for",                         // Gmail "Gmail will retry for 47 more hours"
+	"delivery incomplete",                    // Gmail
+}
+
+// deferIfWarning marks the failures of a text notification as delayed when
+// the text says it is a warning and the message is still being retried
+// (RFC 3464 section 2.3.3 calls that Action: delayed), unless a code says
+// the failure is permanent.
+func deferIfWarning(s string, regions []span, recs []record) {
+	warning := false
+	for _, g := range regions {
+		t := s[g.start:g.end]
+		for _, p := range delayPhrases {
+			if indexFold(t, p) >= 0 {
+				warning = true
+				break
+			}
+		}
+	}
+	if !warning {
+		return
+	}
+	for i := range recs {
+		r := &recs[i]
+		if r.action == "failed" && !r.reply.Permanent() && r.status.Class() != 5 {
+			r.action = "delayed"
+		}
+	}
 }
 
 // withStatus keeps the records that have an enhanced status code, or

@@ -151,3 +151,61 @@ func TestCommandIn(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyAction: a pasted 4yz reply is a deferral, a 5yz reply a failure.
+func TestReplyAction(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"greylisting", "451 4.7.1 <dave@example.net>: Recipient address rejected: Greylisted\n", "delayed"},
+		{"multi-line 421", "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail\n421 4.7.28 originating from your IP address. - gsmtp\n", "delayed"},
+		{"user unknown", "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n", "failed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Decode([]byte(tt.in))
+			if err != nil || rep.Format != FormatReply || len(rep.Recipients) != 1 {
+				t.Fatalf("Decode: %v, format %q, %d recipients", err, rep.Format, len(rep.Recipients))
+			}
+			if got := rep.Recipients[0].Action; got != tt.want {
+				t.Errorf("action %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDelayWarning: the failures of a notification that says it is a
+// warning and the message is still being retried are delays, unless a code
+// says they are permanent.
+func TestDelayWarning(t *testing.T) {
+	postfixWarning := "This is the mail system at host mail.example.com.\n\n" +
+		"####################################################################\n" +
+		"# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n" +
+		"####################################################################\n\n" +
+		"Your message could not be delivered for 4.0 hours.\nIt will be retried until it is 5.0 days old.\n\n"
+	eximWarning := "From: Mail Delivery System <Mailer-Daemon@neko.example.com>\n" +
+		"Subject: Warning: message 1abcDE-000123-AB delayed 24 hours\n\n" +
+		"This message was created automatically by mail delivery software.\n" +
+		"A message that you sent has not yet been delivered to one or more of its\n" +
+		"recipients after more than 24 hours on the queue on neko.example.com.\n\n" +
+		"The address to which the message has not yet been delivered is:\n\n" +
+		"  bob@example.org\n    host mx.example.org [192.0.2.222]\n" +
+		"    Delay reason: SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n" +
+		"    451 4.7.1 Greylisted, please try again later\n\n" +
+		"No action is required on your part. Delivery attempts will continue for\nsome time.\n"
+	tests := []struct{ name, in, want string }{
+		{"postfix warning", postfixWarning + "<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "delayed"},
+		{"exim warning mail", eximWarning, "delayed"},
+		{"permanent code in a warning", postfixWarning + "<bob@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n", "failed"},
+		{"bounce", "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "failed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Decode([]byte(tt.in))
+			if err != nil || len(rep.Recipients) != 1 {
+				t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+			}
+			if got := rep.Recipients[0].Action; got != tt.want {
+				t.Errorf("action %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
