@@ -209,3 +209,31 @@ func TestDelayWarning(t *testing.T) {
 		})
 	}
 }
+
+// TestPostfixTextRegion: Postfix's "delete your own text from the attached
+// returned message" is not where the returned message starts, so the
+// recipient lines below it still give the SMTP command.
+func TestPostfixTextRegion(t *testing.T) {
+	in := "From: MAILER-DAEMON@mail.example.com (Mail Delivery System)\n" +
+		"Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n" +
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n" +
+		"--b\nContent-Type: text/plain; charset=us-ascii\n\n" +
+		"This is the mail system at host mail.example.com.\n\n" +
+		"I'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n" +
+		"If you do so, please include this problem report. You can\ndelete your own text from the attached returned message.\n\n" +
+		"                   The mail system\n\n" +
+		"<bob@example.org>: host mx.example.org[192.0.2.22] said: 550 5.1.1\n    <bob@example.org>... User Unknown (in reply to RCPT TO command)\n\n" +
+		"--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.com\n\n" +
+		"Final-Recipient: rfc822; bob@example.org\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.org\n" +
+		"Diagnostic-Code: smtp; 550 5.1.1 <bob@example.org>... User Unknown\n\n--b--\n"
+	rep, err := Decode([]byte(in))
+	if err != nil || len(rep.Recipients) != 1 {
+		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+	}
+	if got := rep.Recipients[0].Command; got != "RCPT" {
+		t.Errorf("command %q, want RCPT", got)
+	}
+	if isReturnMarker("delete your own text from the attached returned message.") {
+		t.Error("Postfix's instruction line is read as a return marker")
+	}
+}

@@ -86,6 +86,12 @@ func isReturnMarker(l string) bool {
 	}
 	for i, m := range returnMarkers {
 		if need := returnMarkerNeeds[i]; has&need == need && hasBytes(lt, m) {
+			if m == "returned message" && hasBytes(lt, "attached returned message") {
+				// Postfix: "You can delete your own text from the
+				// attached returned message." refers to another part,
+				// above the recipient lines.
+				continue
+			}
 			if m == "received: from" || m == "return-path: <" {
 				// A header line of the returned message shown inline.
 				return len(lt) >= len(m) && string(lt[:len(m)]) == m && l == t

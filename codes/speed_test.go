@@ -295,6 +295,9 @@ func isReturnMarkerRef(l string) bool {
 	}
 	for i, m := range returnMarkers {
 		if need := returnMarkerNeeds[i]; has&need == need && hasBytes(lt, m) {
+			if m == "returned message" && hasBytes(lt, "attached returned message") {
+				continue
+			}
 			if m == "received: from" || m == "return-path: <" {
 				// A header line of the returned message shown inline.
 				return len(lt) >= len(m) && string(lt[:len(m)]) == m && l == t
