@@ -281,8 +281,8 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 			if !r.status.IsZero() && !t.status.IsZero() && r.status.Class() != t.status.Class() {
 				continue
 			}
+			t.findContext(s)
 			if r.mta == "" {
-				t.findHost(s)
 				r.mta, r.mtaAt = t.mta, t.mtaAt
 			}
 			if full {
@@ -361,24 +361,30 @@ func fallbackRecipients(d *doc, sig bool) textFallback {
 }
 
 // finish classifies a record and turns it into a Recipient.
-// findHost sets the remote server of a record that has none (no
-// Remote-MTA field, no relay) from its text, when that names one ("host
-// mx.example.org[192.0.2.5] said: 550 ...").
-func (r *record) findHost(s string) {
-	if r.mta != "" {
+// findContext sets what a record lacks and its text says: the remote
+// server (no Remote-MTA field, no relay: "host mx.example.org[192.0.2.5]
+// said: 550 ...") and the SMTP command (a Sendmail transcript's ">>> RCPT
+// To:<a>" before the "<<< 550 ..." that refused it).
+func (r *record) findContext(s string) {
+	if r.mta != "" && r.command != "" {
 		return
 	}
 	lo, hi := r.block.start, r.block.end
 	if r.diagAt.ok() {
 		lo, hi = min(lo, r.diagAt.start), max(hi, r.diagAt.end)
 	}
-	if sp := hostIn(s, lo, hi); sp.ok() {
-		r.mta, r.mtaAt = s[sp.start:sp.end], sp
+	if r.mta == "" {
+		if sp := hostIn(s, lo, hi); sp.ok() {
+			r.mta, r.mtaAt = s[sp.start:sp.end], sp
+		}
+	}
+	if r.command == "" {
+		r.command = transcriptCommand(s, lo, hi, r.rcpt, r.reply)
 	}
 }
 
 func finish(s string, r *record) Recipient {
-	r.findHost(s)
+	r.findContext(s)
 	rc := Recipient{
 		Recipient:  r.rcpt,
 		Action:     r.action,

@@ -175,3 +175,42 @@ func hostName(v string) bool {
 	}
 	return letter
 }
+
+// transcriptCommand returns the SMTP command of a session transcript in
+// s[lo:hi] (Sendmail, Courier: ">>> RCPT To:<a>" sent, "<<< 550 ..."
+// received) that the failure answered: the last command sent before the
+// first 4yz or 5yz reply that names rcpt, or else has the code reply, or
+// else the first such reply. It returns "" when there is no transcript.
+func transcriptCommand(s string, lo, hi int, rcpt string, reply ReplyCode) string {
+	if lo < 0 || hi > len(s) || lo >= hi || !strings.Contains(s[lo:hi], "<<<") {
+		return ""
+	}
+	last, byCode, first := "", "", ""
+	for i := lo; i < hi; {
+		l, next := line(s[:hi], i)
+		i = next
+		t := strings.TrimLeft(l, " \t")
+		switch {
+		case strings.HasPrefix(t, ">>>"):
+			last = commandAt(strings.TrimLeft(t[3:], " "))
+		case strings.HasPrefix(t, "<<<"):
+			t = strings.TrimLeft(t[3:], " ")
+			if len(t) < 3 || t[0] != '4' && t[0] != '5' || !locDigit(t[1]) || !locDigit(t[2]) || last == "" {
+				continue
+			}
+			if rcpt != "" && indexFold(t, strings.ToLower(rcpt)) >= 0 {
+				return last
+			}
+			if byCode == "" && !reply.IsZero() && t[:3] == reply.String() {
+				byCode = last
+			}
+			if first == "" {
+				first = last
+			}
+		}
+	}
+	if byCode != "" {
+		return byCode
+	}
+	return first
+}

@@ -111,3 +111,32 @@ func TestDecodeNoBreakSpaces(t *testing.T) {
 		t.Errorf("text keeps no-break spaces: %q", rep.Text)
 	}
 }
+
+func TestTranscriptCommand(t *testing.T) {
+	session := "   ----- Transcript of session follows -----\n" +
+		"... while talking to mx.example.org.:\n" +
+		">>> MAIL From:<alice@example.com> SIZE=1234\n<<< 250 2.1.0 Ok\n" +
+		">>> RCPT To:<bob@example.org>\n<<< 550 5.1.1 <bob@example.org>... User unknown\n" +
+		">>> RCPT To:<carol@example.org>\n<<< 452 4.2.2 <carol@example.org>... Mailbox full\n" +
+		">>> DATA\n<<< 554 5.7.1 Message rejected\n"
+	tests := []struct {
+		name, text, rcpt string
+		reply            ReplyCode
+		want             string
+	}{
+		{"by recipient", session, "carol@example.org", 0, "RCPT"},
+		{"recipient in another case", session, "Bob@Example.org", 0, "RCPT"},
+		{"by code", session, "dave@example.org", 554, "DATA"},
+		{"first refusal", session, "dave@example.org", 0, "RCPT"},
+		{"mail from", ">>> MAIL From:<x@example.com>\n<<< 553 5.1.8 Domain of sender address does not exist\n", "", 0, "MAIL"},
+		{"no transcript", "550 5.1.1 <bob@example.org>... User unknown\n", "bob@example.org", 550, ""},
+		{"reply before any command", "<<< 554 5.7.1 go away\n", "", 554, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := transcriptCommand(tt.text, 0, len(tt.text), tt.rcpt, tt.reply); got != tt.want {
+				t.Errorf("transcriptCommand = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
