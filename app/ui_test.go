@@ -389,6 +389,7 @@ func TestVerdictKinds(t *testing.T) {
 	// server retries, a 552 a message it gave up on.
 	for _, tt := range []struct{ id, want string }{
 		{"greylisting-451", backoffAdvice},
+		{"yahoo-tss04", backoffAdvice},
 		{"mailbox-full", resendAdvice},
 	} {
 		var text string

@@ -2,6 +2,7 @@ package codes
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -172,6 +173,7 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		if recs[0].rcpt == "" {
 			if t := readText(s, all, textFallback{}); len(t) > 0 && t[0].rcpt != "" {
 				deferIfWarning(s, all, t)
+				deferFragment(s, t)
 				return t, FormatText
 			}
 		}
@@ -180,6 +182,7 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 	}
 	if recs := withStatus(readText(s, all, textFallback{})); len(recs) > 0 {
 		deferIfWarning(s, all, recs)
+		deferFragment(s, recs)
 		return recs, FormatText
 	}
 	return nil, FormatNone
@@ -224,6 +227,45 @@ func deferIfWarning(s string, regions []span, recs []record) {
 		r := &recs[i]
 		if r.action == "failed" && !r.reply.Permanent() && r.status.Class() != 5 {
 			r.action = "delayed"
+		}
+	}
+}
+
+// gaveUpPhrases are what a notification says when the sending server has
+// given up on a message. Lower case.
+var gaveUpPhrases = [...]string{
+	"could not be delivered to one or more", // Postfix, Exim
+	"permanent error",                       // Exim, qmail
+	"given up", "giving up", "gave up",      // qmail, Sendmail, Exim
+	"not going to try again", // qmail
+	"retry timeout exceeded", // Exim
+	"delivery has failed",    // Microsoft
+	"undeliverable",
+	"wasn't delivered", "was not delivered", "not delivered to", // Gmail, Microsoft
+	"failed permanently",
+	"returned to sender",
+}
+
+// deferFragment marks as delayed the failures of pasted text that has only
+// temporary codes and does not say that the sending server gave up: a
+// piece of a bounce, a queue listing or a log, where a 4yz reply on its own
+// is a deferral (RFC 5321 section 4.2.1), not a message given up on.
+func deferFragment(s string, recs []record) {
+	temporary := func(r *record) bool {
+		return r.action == "failed" && (r.reply.Temporary() || r.status.Class() == 4) && !r.reply.Permanent() && r.status.Class() != 5
+	}
+	if !slices.ContainsFunc(recs, func(r record) bool { return temporary(&r) }) {
+		return
+	}
+	flat := collapse(s) // the phrases may be cut by line breaks
+	for _, p := range gaveUpPhrases {
+		if indexFold(flat, p) >= 0 {
+			return
+		}
+	}
+	for i := range recs {
+		if temporary(&recs[i]) {
+			recs[i].action = "delayed"
 		}
 	}
 }

@@ -195,6 +195,8 @@ func TestDelayWarning(t *testing.T) {
 		{"postfix warning", postfixWarning + "<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "delayed"},
 		{"exim warning mail", eximWarning, "delayed"},
 		{"permanent code in a warning", postfixWarning + "<bob@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n", "failed"},
+		{"fragment", "<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "delayed"},
+		{"fragment that gave up", "<carol@example.org>:\n192.0.2.25 does not like recipient.\nRemote host said: 451 4.3.0 Try again later\nGiving up on 192.0.2.25.\n", "failed"},
 		{"bounce", "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "failed"},
 	}
 	for _, tt := range tests {
