@@ -657,6 +657,13 @@ func blReport(text string, evs []blEvent) Report {
 // blRecipient explains one event as the decoder explains a failure read
 // from a bounce mail (see finish), so batch rows and the decoder view agree.
 func blRecipient(text string, ev blEvent) Recipient {
+	r := blRecord(text, ev)
+	return finish(text, &r)
+}
+
+// blRecord is the record of one event of text, with spans into text. The
+// decoder's log reader (readLog) uses it too.
+func blRecord(text string, ev blEvent) record {
 	r := record{
 		rcpt:   ev.rcpt,
 		action: ev.action,
@@ -704,7 +711,7 @@ func blRecipient(text string, ev blEvent) Recipient {
 	if ev.action == "delivered" {
 		r.hint = ReasonDelivered
 	}
-	return finish(text, &r)
+	return r
 }
 
 // blCommands maps the command phrases blCommandAt finds to SMTP command

@@ -749,3 +749,38 @@ func TestBatchMemoryBounded(t *testing.T) {
 	runtime.KeepAlive(mbox)
 	runtime.KeepAlive(rows)
 }
+
+// TestLogAgreesWithBatch: a log line pasted on its own decodes as the
+// batch reads it, including a Sendmail line with two recipients, a
+// delivery and an address without angle brackets.
+func TestLogAgreesWithBatch(t *testing.T) {
+	files, _ := filepath.Glob("testdata/batch/*.log")
+	if len(files) == 0 {
+		t.Fatal("no logs in testdata/batch")
+	}
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			evs := blParse(l)
+			if len(evs) == 0 {
+				continue
+			}
+			n++
+			want := blReport(l, evs).Recipients
+			rep, err := Decode([]byte(l))
+			if err != nil || strings.TrimSuffix(rep.Text, "\n") != l {
+				t.Fatalf("%s: Decode(%q): %v, text %q", f, l, err, rep.Text)
+			}
+			if !reflect.DeepEqual(rep.Recipients, want) {
+				t.Errorf("%s: %q\n decode %+v\n  batch %+v", filepath.Base(f), l, rep.Recipients, want)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d log lines with events", n)
+	}
+}

@@ -6,25 +6,48 @@ import (
 
 // readLog reads mail server log lines: Postfix and Sendmail
 // ("to=<a@b>, ... dsn=5.1.1, status=bounced (...)" / "stat=...") and Exim
-// ("** a@b ... : 550 5.1.1 ..." for failures, "== a@b ..." for deferrals).
+// ("** a@b ... : 550 5.1.1 ..." for failures, "== a@b ..." for deferrals,
+// "=> a@b" for deliveries). A line in the exact form a Batch reads is read
+// as the Batch reads it (blParse), so that the decoder and the batch agree;
+// other lines of the same kind (another syslog format) are read by
+// logLine.
 func readLog(s string) []record {
 	var recs []record
 	seen := map[string]int{}
+	add := func(r record) {
+		key := strings.ToLower(r.rcpt)
+		if k, dup := seen[key]; dup && key != "" {
+			recs[k] = r // the last line about an address is its outcome
+		} else {
+			seen[key] = len(recs)
+			recs = append(recs, r)
+		}
+	}
 	for i := 0; i < len(s); {
 		l, next := line(s, i)
-		r, ok := logLine(s, i, i+len(l))
-		if ok {
-			key := strings.ToLower(r.rcpt)
-			if k, dup := seen[key]; dup && key != "" {
-				recs[k] = r // the last line about an address is its outcome
-			} else {
-				seen[key] = len(recs)
-				recs = append(recs, r)
+		if evs := blParse(l); len(evs) > 0 {
+			for _, ev := range evs {
+				r := blRecord(l, ev)
+				r.shift(i)
+				add(r)
 			}
+		} else if r, ok := logLine(s, i, i+len(l)); ok {
+			add(r)
 		}
 		i = next
 	}
 	return recs
+}
+
+// shift moves the spans of a record read from a piece of text that starts
+// at offset d of the whole.
+func (r *record) shift(d int) {
+	for _, sp := range [...]*span{&r.rcptAt, &r.replyAt, &r.stAt, &r.diagAt, &r.mtaAt, &r.block} {
+		if sp.ok() {
+			sp.start += d
+			sp.end += d
+		}
+	}
 }
 
 func logLine(s string, lo, hi int) (record, bool) {
