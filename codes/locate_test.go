@@ -20,6 +20,8 @@ func TestFindCodes(t *testing.T) {
 		{"size is not a code", "message of 550 bytes is fine", "550", ""},
 		{"success needs ok2", "250 2.1.5 Ok", "", ""},
 		{"class mismatch splits", "550 4.2.2 odd", "550", "4.2.2"},
+		{"exchange message trace", "Reason: [{LED=550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup};{MSG=};{FQDN=};{IP=};{LRT=}]", "550", "5.1.10"},
+		{"other fields are not codes", "size=550 bytes=421 status=5.1.1 ok", "", "5.1.1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
