@@ -241,3 +241,23 @@ func TestPostfixTextRegion(t *testing.T) {
 		t.Error("Postfix's instruction line is read as a return marker")
 	}
 }
+
+// TestSenderInReply: a reply that names the bounce's own recipient (the
+// sender of the failed message) does not end the failed recipient's
+// block, so its "(in reply to MAIL FROM command)" is read.
+func TestSenderInReply(t *testing.T) {
+	in := "From: MAILER-DAEMON@mail.example.com (Mail Delivery System)\n" +
+		"Subject: Undelivered Mail Returned to Sender\nTo: root@mail.example.com\n\n" +
+		"This is the mail system at host mail.example.com.\n\n" +
+		"<bob@example.org>: host mx.example.org[192.0.2.22] said: 553\n" +
+		"    5.1.8 <root@mail.example.com>... Domain of sender address\n" +
+		"    root@mail.example.com does not exist (in reply to MAIL FROM\n    command)\n"
+	rep, err := Decode([]byte(in))
+	if err != nil || len(rep.Recipients) != 1 {
+		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+	}
+	rc := rep.Recipients[0]
+	if rc.Recipient != "bob@example.org" || rc.Command != "MAIL" || rc.Status != "5.1.8" {
+		t.Errorf("got %s %q %s, want bob@example.org MAIL 5.1.8", rc.Recipient, rc.Command, rc.Status)
+	}
+}

@@ -305,7 +305,11 @@ func readText(s string, regions []span, fb textFallback) []record {
 		switch {
 		case k == len(hits)-1:
 			nextDiff[k] = len(hits)
-		case !strings.EqualFold(s[hits[k].at.start:hits[k].at.end], s[hits[k+1].at.start:hits[k+1].at.end]):
+		case !strings.EqualFold(s[hits[k].at.start:hits[k].at.end], s[hits[k+1].at.start:hits[k+1].at.end]) &&
+			// The bounce's own recipient, the sender of the failed
+			// message, named in a reply ("553 5.1.8 <sender>... Domain
+			// of sender address does not exist") does not end the block.
+			!strings.EqualFold(s[hits[k+1].at.start:hits[k+1].at.end], fb.sender):
 			nextDiff[k] = k + 1
 		default:
 			nextDiff[k] = nextDiff[k+1]
@@ -334,6 +338,19 @@ func readText(s string, regions []span, fb textFallback) []record {
 		fillFromBlock(s, &r, h.at.end, end)
 		seen[a] = len(recs)
 		recs = append(recs, r)
+	}
+	// The sender named in a reply is not a failed recipient beside others
+	// (it is one when a message to oneself bounced: lhost-qmail-08).
+	if len(recs) > 1 && fb.sender != "" {
+		kept := make([]record, 0, len(recs))
+		for _, r := range recs {
+			if !strings.EqualFold(r.rcpt, fb.sender) {
+				kept = append(kept, r)
+			}
+		}
+		if len(kept) > 0 {
+			recs = kept
+		}
 	}
 	// Addresses listed without codes: look at other mentions (Sendmail
 	// transcripts ">>> RCPT To:<a>" / "<<< 550 ...").
