@@ -186,7 +186,11 @@ func dsnRecord(s string, group []dsnField) (record, bool) {
 			if k := strings.IndexAny(v, " \t\r\n("); k > 0 {
 				v = v[:k]
 			}
-			v = strings.Trim(v, "[]")
+			if t := strings.TrimLeft(v, "["); len(t) < len(v) {
+				off += len(v) - len(t) // "Remote-MTA: dns; [192.0.2.1]"
+				v = t
+			}
+			v = strings.TrimRight(v, "]")
 			if v != "" {
 				r.mta, r.mtaAt = v, span{f.at.start + off, f.at.start + off + len(v)}
 			}
