@@ -350,6 +350,14 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 			}
 			break
 		}
+		// A transcript below the list of recipients ("----- Transcript of
+		// session follows -----") names the command for each of them.
+		for _, g := range regions {
+			if r.command != "" {
+				break
+			}
+			r.command = transcriptCommandOf(s, g.start, g.end, r.rcpt)
+		}
 	}
 }
 

@@ -182,6 +182,19 @@ func hostName(v string) bool {
 // first 4yz or 5yz reply that names rcpt, or else has the code reply, or
 // else the first such reply. It returns "" when there is no transcript.
 func transcriptCommand(s string, lo, hi int, rcpt string, reply ReplyCode) string {
+	return transcriptCmd(s, lo, hi, rcpt, reply, true)
+}
+
+// transcriptCommandOf is transcriptCommand for a text that may be about
+// other recipients too: only a reply that names rcpt counts.
+func transcriptCommandOf(s string, lo, hi int, rcpt string) string {
+	if rcpt == "" {
+		return ""
+	}
+	return transcriptCmd(s, lo, hi, rcpt, 0, false)
+}
+
+func transcriptCmd(s string, lo, hi int, rcpt string, reply ReplyCode, loose bool) string {
 	if lo < 0 || hi > len(s) || lo >= hi || !strings.Contains(s[lo:hi], "<<<") {
 		return ""
 	}
@@ -208,6 +221,9 @@ func transcriptCommand(s string, lo, hi int, rcpt string, reply ReplyCode) strin
 				first = last
 			}
 		}
+	}
+	if !loose {
+		return ""
 	}
 	if byCode != "" {
 		return byCode

@@ -141,3 +141,12 @@ func TestTranscriptCommand(t *testing.T) {
 		})
 	}
 }
+
+func TestTranscriptCommandOf(t *testing.T) {
+	session := ">>> DATA\n<<< 550 5.2.1 <carol@example.org>... User Unknown\n<<< 550 5.1.1 <bob@example.org>... User Unknown\n<<< 503 5.0.0 Need RCPT (recipient)\n"
+	for rcpt, want := range map[string]string{"bob@example.org": "DATA", "carol@example.org": "DATA", "dave@example.org": "", "": ""} {
+		if got := transcriptCommandOf(session, 0, len(session), rcpt); got != want {
+			t.Errorf("transcriptCommandOf(%q) = %q, want %q", rcpt, got, want)
+		}
+	}
+}
