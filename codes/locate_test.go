@@ -261,3 +261,30 @@ func TestSenderInReply(t *testing.T) {
 		t.Errorf("got %s %q %s, want bob@example.org MAIL 5.1.8", rc.Recipient, rc.Command, rc.Status)
 	}
 }
+
+// TestReplyContext: the lines above a pasted reply, in its paragraph,
+// name the server and the command; those of an earlier reply do not.
+func TestReplyContext(t *testing.T) {
+	exim := "  someone@example.com\n    host mx.example.com [192.0.2.3]\n" +
+		"    SMTP error from remote mail server after end of data:\n" +
+		"    552 5.2.2 Mailbox full: someone@example.com has exceeded the storage limit\n"
+	rep, err := Decode([]byte(exim))
+	if err != nil || len(rep.Recipients) != 1 {
+		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+	}
+	if rc := rep.Recipients[0]; rc.Command != "DATA" || rc.RemoteMTA != "mx.example.com" {
+		t.Errorf("command %q, remote server %q, want DATA mx.example.com", rc.Command, rc.RemoteMTA)
+	}
+	two := "host mx1.example.org [192.0.2.1] after RCPT TO:<a@example.org>:\n550 5.1.1 <a@example.org> unknown\n" +
+		"452 4.2.2 <b@example.org> over quota\n"
+	rep, err = Decode([]byte(two))
+	if err != nil || len(rep.Recipients) != 2 {
+		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+	}
+	if rc := rep.Recipients[0]; rc.Command != "RCPT" || rc.RemoteMTA != "mx1.example.org" {
+		t.Errorf("first reply: command %q, remote server %q, want RCPT mx1.example.org", rc.Command, rc.RemoteMTA)
+	}
+	if rc := rep.Recipients[1]; rc.Command != "" || rc.RemoteMTA != "" {
+		t.Errorf("second reply: command %q, remote server %q, want none", rc.Command, rc.RemoteMTA)
+	}
+}

@@ -148,6 +148,7 @@ func logLine(s string, lo, hi int) (record, bool) {
 func readReply(s string) []record {
 	var recs []record
 	rcpt, rcptAt := "", span{}
+	prevEnd := 0 // where the last reply ended
 	for i := 0; i < len(s); {
 		l, next := line(s, i)
 		t := strings.TrimLeft(l, " \t<>")
@@ -203,7 +204,11 @@ func readReply(s string) []record {
 		}
 		r.diag = collapse(diag.String())
 		r.diagAt = trimSpan(s, span{r.replyAt.start, end})
-		r.block = r.diagAt
+		// The block starts with the reply's paragraph: the lines above it
+		// may name the server and the command (an Exim bounce's "host
+		// mx.example.com [192.0.2.3]" and "SMTP error from remote mail
+		// server after end of data:").
+		r.block = span{paragraphStart(s, r.replyAt.start, prevEnd), r.diagAt.end}
 		if sp := findAddr(s, r.replyAt.start, end); sp.ok() {
 			r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
 		} else if rcpt != "" {
@@ -211,9 +216,30 @@ func readReply(s string) []record {
 		}
 		if rcpt != "" {
 			r.command = "RCPT"
+		} else {
+			r.command = commandIn(s[r.block.start:r.replyAt.start])
 		}
+		prevEnd = end
 		recs = append(recs, r)
 		i = max(i, next)
 	}
 	return recs
 }
+
+// paragraphStart returns the start of the paragraph of s that holds i: the
+// line after the last blank line before i, at most maxContext bytes back
+// and not before lo.
+func paragraphStart(s string, i, lo int) int {
+	ls := lineStart(s, i)
+	for ls > lo && i-ls < maxContext {
+		p := lineStart(s, ls-1)
+		if p < lo || strings.TrimSpace(s[p:ls-1]) == "" {
+			break
+		}
+		ls = p
+	}
+	return max(ls, lo)
+}
+
+// maxContext bounds how far back paragraphStart looks.
+const maxContext = 400
