@@ -12,18 +12,20 @@ import "strings"
 //	         "SMTP error from remote mail server after RCPT TO:<a@b>: host mx.example.org [192.0.2.5]: 550 ..."
 //	Sendmail "... while talking to mx.example.org.:"
 //	Exchange "Remote Server at mx.example.org (192.0.2.5) returned '550 ...'"
+//	GMX      "host: mx.example.org" on a line of its own
 //
 // The local server names itself with the same words but no address
 // ("This is the mail system at host mail.example.com."), so each phrase
 // needs the address (or the colon) after the name.
 var hostMarks = [...]struct {
 	mark  string
-	after byte // '[': "[address]", '(': "(address)", ':': a colon
+	after byte // '[': "[address]", '(': "(address)", ':': a colon, '\n': the end of the line
 }{
 	{"host", '['},
 	{"connect to", '['},
 	{"while talking to", ':'},
 	{"remote server at", '('},
+	{"host:", '\n'},
 }
 
 // qmailMarks are qmail's phrases around the address of the server it
@@ -145,6 +147,10 @@ func hostAt(t string, i int, after byte) span {
 		}
 	case ':':
 		if !strings.HasPrefix(rest, ":") {
+			return span{}
+		}
+	case '\n':
+		if rest != "" && rest[0] != '\n' && rest[0] != '\r' {
 			return span{}
 		}
 	}

@@ -18,6 +18,8 @@ func TestHostIn(t *testing.T) {
 		{"exim inline", "SMTP error from remote mail server after RCPT TO:<a@example.jp> SIZE=1543:\n    host mx.example.jp [192.0.2.20]: 550 5.1.1 unknown", "mx.example.jp"},
 		{"sendmail", "... while talking to mx1.mail.icloud.com.:\n>>> DATA\n<<< 554 refused", "mx1.mail.icloud.com"},
 		{"exchange", "Remote Server at mx.fabrikam.com (192.0.2.7) returned '550 4.4.7 QUEUE.Expired'", "mx.fabrikam.com"},
+		{"gmx", "\"bob@example.org\":\nSMTP error from remote server after RCPT command:\nhost: mx.example.org\n5.2.2 <bob@example.org>... Mailbox Full\n", "mx.example.org"},
+		{"host: with more after the name", "host: mx.example.org is busy\n", ""},
 		{"qmail does not like", "<nobody@example.org>:\n192.0.2.25 does not like recipient.\nRemote host said: 550 5.1.1 unknown", "192.0.2.25"},
 		{"qmail giving up", "Remote host said: 550 unknown\nGiving up on 192.0.2.25.", "192.0.2.25"},
 		{"qmail connected", "<a@example.org>:\nConnected to 192.0.2.9 but sender was rejected.", "192.0.2.9"},
