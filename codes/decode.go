@@ -166,6 +166,18 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 	}
 	all := []span{{0, len(s)}}
 	if recs := readDSN(s, dsnInText(s, all)); len(recs) > 0 {
+		// Pasted fields without an Action field ("Diagnostic-Code: smtp;
+		// 451 4.7.1 ...") say no more than a pasted reply.
+		bare := 0
+		for i := range recs {
+			if recs[i].action == "" {
+				recs[i].action = "failed"
+				bare++
+			}
+		}
+		if bare == len(recs) {
+			deferFragment(s, recs)
+		}
 		return recs, FormatReply
 	}
 	if recs := readReply(s); len(recs) > 0 {
@@ -178,6 +190,7 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 			}
 		}
 		deferIfWarning(s, all, recs)
+		deferFragment(s, recs)
 		return recs, FormatReply
 	}
 	if recs := withStatus(readText(s, all, textFallback{})); len(recs) > 0 {
@@ -234,9 +247,10 @@ func deferIfWarning(s string, regions []span, recs []record) {
 // gaveUpPhrases are what a notification says when the sending server has
 // given up on a message. Lower case.
 var gaveUpPhrases = [...]string{
-	"could not be delivered to one or more", // Postfix, Exim
-	"permanent error",                       // Exim, qmail
-	"given up", "giving up", "gave up",      // qmail, Sendmail, Exim
+	"could not be delivered", "couldn't be delivered", // Postfix, Exim, Microsoft ("Your message to a couldn't be delivered.")
+	"message not delivered", "delivery failed", // Gmail, many
+	"permanent error",                  // Exim, qmail
+	"given up", "giving up", "gave up", // qmail, Sendmail, Exim
 	"not going to try again", // qmail
 	"retry timeout exceeded", // Exim
 	"delivery has failed",    // Microsoft

@@ -160,11 +160,14 @@ func TestReplyAction(t *testing.T) {
 		{"greylisting", "451 4.7.1 <dave@example.net>: Recipient address rejected: Greylisted\n", "delayed"},
 		{"multi-line 421", "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail\n421 4.7.28 originating from your IP address. - gsmtp\n", "delayed"},
 		{"user unknown", "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n", "failed"},
+		{"diagnostic-code line", "Diagnostic-Code: smtp; 451 4.7.1 <dave@example.net>: Recipient address rejected: Greylisted\n", "delayed"},
+		{"fields with an action", "Final-Recipient: rfc822; dave@example.net\nAction: failed\nStatus: 4.4.7\nDiagnostic-Code: smtp; 451 4.4.7 message expired\n", "failed"},
+		{"a reply the text says was given up on", "Message not delivered\nThere was a problem delivering your message. The response was:\n421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred\n", "failed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rep, err := Decode([]byte(tt.in))
-			if err != nil || rep.Format != FormatReply || len(rep.Recipients) != 1 {
+			if err != nil || len(rep.Recipients) != 1 {
 				t.Fatalf("Decode: %v, format %q, %d recipients", err, rep.Format, len(rep.Recipients))
 			}
 			if got := rep.Recipients[0].Action; got != tt.want {
@@ -199,6 +202,8 @@ func TestDelayWarning(t *testing.T) {
 		{"permanent code in a warning", postfixWarning + "<bob@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n", "failed"},
 		{"fragment", "<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "delayed"},
 		{"fragment that gave up", "<carol@example.org>:\n192.0.2.25 does not like recipient.\nRemote host said: 451 4.3.0 Try again later\nGiving up on 192.0.2.25.\n", "failed"},
+		{"gmail final", "Message not delivered\nThere was a problem delivering your message to carol@yahoo.com. See the technical details below.\nThe response was:\n421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred\n", "failed"},
+		{"gmail delay", "Delivery incomplete\nThere was a temporary problem delivering your message to carol@yahoo.com. Gmail will retry for 47 more hours. You'll be notified if the delivery fails permanently.\nThe response was:\n421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred\n", "delayed"},
 		{"bounce", "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "failed"},
 	}
 	for _, tt := range tests {

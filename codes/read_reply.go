@@ -166,13 +166,9 @@ func readReply(s string) []record {
 			continue
 		}
 		// Collect the continuation lines of this reply.
+		// A 4yz reply on its own is a deferral: locatePasted decides
+		// (deferFragment).
 		r := record{reader: "reply", action: "failed", reply: code, replyAt: span{off, off + 3}}
-		if code.Temporary() {
-			// A 4yz reply asks the client to try again later (RFC 5321
-			// section 4.2.1): on its own it is a deferral, not a message
-			// given up on.
-			r.action = "delayed"
-		}
 		var diag strings.Builder
 		end := i + len(l)
 		for {
