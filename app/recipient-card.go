@@ -106,6 +106,9 @@ func cardMarkup(rc codes.Recipient, i int, active, inText bool) string {
 	}
 	fact("Diagnostic", "diagnostic", rc.Diagnostic)
 	fact("Remote server", "remote-mta", rc.RemoteMTA)
+	if name, meaning := codes.CommandStage(rc.Command); name != "" {
+		fact("SMTP stage", "command", name+": "+meaning)
+	}
 	if rc.Reason != "" && rc.Reason != codes.ReasonUndefined {
 		m.open("div")
 		m.elem("dt", "Reason")

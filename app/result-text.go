@@ -26,6 +26,9 @@ func resultText(r codes.Report) string {
 		field("Enhanced status", rc.Status)
 		field("Diagnostic", oneLine(rc.Diagnostic))
 		field("Remote server", rc.RemoteMTA)
+		if name, _ := codes.CommandStage(rc.Command); name != "" {
+			field("SMTP stage", name)
+		}
 		if rc.Provider != "" {
 			field("Provider", codes.ProviderName(rc.Provider))
 		}
@@ -69,6 +72,9 @@ func resultMarkdown(r codes.Report) string {
 		field("Enhanced status", rc.Status, true)
 		field("Diagnostic", oneLine(rc.Diagnostic), true)
 		field("Remote server", rc.RemoteMTA, true)
+		if name, _ := codes.CommandStage(rc.Command); name != "" {
+			field("SMTP stage", name, true)
+		}
 		if rc.Provider != "" {
 			field("Provider", codes.ProviderName(rc.Provider), false)
 		}

@@ -236,12 +236,12 @@ func TestResultText(t *testing.T) {
 	}
 	txt := resultText(r)
 	md := resultMarkdown(r)
-	for _, want := range []string{"frank@example.net", "5.1.1", "grace@example.org", "4.2.2", "1. "} {
+	for _, want := range []string{"frank@example.net", "5.1.1", "grace@example.org", "4.2.2", "1. ", "  SMTP stage: RCPT TO\n"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("text lacks %q:\n%s", want, txt)
 		}
 	}
-	for _, want := range []string{"### frank@example.net", "- Enhanced status: `5.1.1`", "- Reply code: `452`"} {
+	for _, want := range []string{"### frank@example.net", "- Enhanced status: `5.1.1`", "- Reply code: `452`", "- SMTP stage: `RCPT TO`"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
@@ -294,10 +294,15 @@ func TestDecoderPageRender(t *testing.T) {
 		{"a", `href="/codes/5.1.1"`},
 		{"a", `href="/codes/550"`},
 		{"div", `data-result="found"`},
+		{"dd", `class="command"`},
 	} {
 		if !hasTag(html, want[0], want[1:]...) {
 			t.Errorf("rendered page has no <%s> with %q", want[0], want[1:])
 		}
+	}
+	// The SMTP stage of both recipients ("in reply to RCPT TO command").
+	if n := strings.Count(html, "RCPT TO: this recipient was refused"); n != 2 {
+		t.Errorf("the SMTP stage is on %d cards, want 2", n)
 	}
 }
 

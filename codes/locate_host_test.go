@@ -152,3 +152,17 @@ func TestTranscriptCommandOf(t *testing.T) {
 		}
 	}
 }
+
+func TestCommandStage(t *testing.T) {
+	for _, c := range []string{"CONN", "EHLO", "STARTTLS", "MAIL", "RCPT", "DATA"} {
+		if name, meaning := CommandStage(c); name == "" || meaning == "" {
+			t.Errorf("CommandStage(%q) = %q, %q", c, name, meaning)
+		}
+	}
+	if name, meaning := CommandStage("RCPT"); name != "RCPT TO" || !strings.Contains(meaning, "recipient") {
+		t.Errorf("CommandStage(RCPT) = %q, %q", name, meaning)
+	}
+	if name, meaning := CommandStage(""); name != "" || meaning != "" {
+		t.Errorf("CommandStage(\"\") = %q, %q, want nothing", name, meaning)
+	}
+}

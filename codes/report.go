@@ -80,7 +80,7 @@ type Recipient struct {
 	ReplyCode   string   `json:"reply_code"`
 	Status      string   `json:"status"`
 	Diagnostic  string   `json:"diagnostic"`
-	Command     string   `json:"command"`
+	Command     string   `json:"command"` // SMTP command the refusal answered: CONN, EHLO, STARTTLS, MAIL, RCPT, DATA; see CommandStage
 	RemoteMTA   string   `json:"remote_mta"`
 	Provider    string   `json:"provider"`
 	Reason      Reason   `json:"reason"`
@@ -97,4 +97,27 @@ type Recipient struct {
 	// from (see LookupEntry), for linking to its reference page. It is not
 	// part of the JSON output.
 	Entry string `json:"-"`
+}
+
+// CommandStage names the SMTP command of Recipient.Command as a mail
+// server's transcript writes it ("RCPT TO") and says what a refusal at it
+// means for the message (RFC 5321 section 3.3: a refusal before DATA
+// leaves the message unsent). It returns "", "" for a command it does not
+// know.
+func CommandStage(cmd string) (name, meaning string) {
+	switch cmd {
+	case "CONN":
+		return "connection", "the receiving server refused the connection or its greeting; no message was sent"
+	case "EHLO":
+		return "EHLO", "the receiving server refused the sending server's greeting (its name); no message was sent"
+	case "STARTTLS":
+		return "STARTTLS", "the encrypted connection could not be set up; no message was sent"
+	case "MAIL":
+		return "MAIL FROM", "the sender address was refused; no message was sent"
+	case "RCPT":
+		return "RCPT TO", "this recipient was refused; the message was not sent to it"
+	case "DATA":
+		return "DATA", "the refusal came at the transfer of the message, most often for its content, headers or authentication"
+	}
+	return "", ""
 }
