@@ -92,3 +92,15 @@ func ExampleClassMeaning() {
 	// transient failure: temporary, retry later with backoff
 	// security or policy status: authentication, authorization, TLS, reputation or a policy block
 }
+
+func ExampleCommandStage() {
+	rep, _ := codes.Decode([]byte("<bob@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1\n" +
+		"    <bob@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command)\n"))
+	rc := rep.Recipients[0]
+	name, meaning := codes.CommandStage(rc.Command)
+	fmt.Println(rc.RemoteMTA)
+	fmt.Println(name + ": " + meaning)
+	// Output:
+	// mx.example.org
+	// RCPT TO: this recipient was refused; the message was not sent to it
+}
