@@ -223,6 +223,9 @@ var delayPhrases = [...]string{
 // (RFC 3464 section 2.3.3 calls that Action: delayed), unless a code says
 // the failure is permanent.
 func deferIfWarning(s string, regions []span, recs []record) {
+	if !slices.ContainsFunc(recs, func(r record) bool { return mayDefer(&r) }) {
+		return // nothing to change: do not read the text
+	}
 	warning := false
 	for _, g := range regions {
 		t := s[g.start:g.end]
@@ -237,11 +240,16 @@ func deferIfWarning(s string, regions []span, recs []record) {
 		return
 	}
 	for i := range recs {
-		r := &recs[i]
-		if r.action == "failed" && !r.reply.Permanent() && r.status.Class() != 5 {
-			r.action = "delayed"
+		if mayDefer(&recs[i]) {
+			recs[i].action = "delayed"
 		}
 	}
+}
+
+// mayDefer reports whether a failure has no permanent code, so that what
+// the text says can make it a delay.
+func mayDefer(r *record) bool {
+	return r.action == "failed" && !r.reply.Permanent() && r.status.Class() != 5
 }
 
 // gaveUpPhrases are what a notification says when the sending server has
@@ -438,7 +446,13 @@ func (r *record) findContext(s string) {
 		lo, hi = min(lo, r.diagAt.start), max(hi, r.diagAt.end)
 	}
 	if r.mta == "" {
-		if sp := hostIn(s, lo, hi); sp.ok() {
+		// The server is named near the failure, not pages away (a pasted
+		// log of a megabyte can be one record's block).
+		hlo, hhi := lo, min(hi, lo+hostWindow)
+		if r.diagAt.ok() {
+			hlo, hhi = max(lo, r.diagAt.start-hostWindow), min(hi, r.diagAt.end+hostWindow)
+		}
+		if sp := hostIn(s, hlo, hhi); sp.ok() {
 			r.mta, r.mtaAt = s[sp.start:sp.end], sp
 		}
 	}
@@ -446,6 +460,10 @@ func (r *record) findContext(s string) {
 		r.command = transcriptCommand(s, lo, hi, r.rcpt, r.reply)
 	}
 }
+
+// hostWindow is how far from a failure's diagnostic findContext looks for
+// the name of the remote server.
+const hostWindow = 2048
 
 func finish(s string, r *record) Recipient {
 	r.findContext(s)
