@@ -181,8 +181,8 @@ func dsnRecord(s string, group []dsnField) (record, bool) {
 			}
 		case "remote-mta":
 			v, off := typedValue(s[f.at.start:f.at.end])
-			// A folded field ends the name at the line break
-			// (lhost-messagingserver-02: "dns;smtp.example.net\n (mx. -- Server LMTP ...)").
+			// A folded field ends the name at the line break (Sun ONE
+			// Messaging Server: "dns;smtp.example.net\n (mx. -- Server LMTP ...)").
 			if k := strings.IndexAny(v, " \t\r\n("); k > 0 {
 				v = v[:k]
 			}

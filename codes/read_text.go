@@ -340,7 +340,7 @@ func readText(s string, regions []span, fb textFallback) []record {
 		recs = append(recs, r)
 	}
 	// The sender named in a reply is not a failed recipient beside others
-	// (it is one when a message to oneself bounced: lhost-qmail-08).
+	// (it is one when a message to oneself bounced).
 	if len(recs) > 1 && fb.sender != "" {
 		kept := make([]record, 0, len(recs))
 		for _, r := range recs {
