@@ -176,7 +176,7 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 			}
 		}
 		if bare == len(recs) {
-			deferFragment(s, recs)
+			settlePasted(s, recs)
 		}
 		return recs, FormatReply
 	}
@@ -184,18 +184,15 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		// A pasted bounce body names recipients where its reply lines do not.
 		if recs[0].rcpt == "" {
 			if t := readText(s, all, textFallback{}); len(t) > 0 && t[0].rcpt != "" {
-				deferIfWarning(s, all, t)
-				deferFragment(s, t)
+				settlePasted(s, t)
 				return t, FormatText
 			}
 		}
-		deferIfWarning(s, all, recs)
-		deferFragment(s, recs)
+		settlePasted(s, recs)
 		return recs, FormatReply
 	}
 	if recs := withStatus(readText(s, all, textFallback{})); len(recs) > 0 {
-		deferIfWarning(s, all, recs)
-		deferFragment(s, recs)
+		settlePasted(s, recs)
 		return recs, FormatText
 	}
 	return nil, FormatNone
@@ -252,6 +249,16 @@ func mayDefer(r *record) bool {
 	return r.action == "failed" && !r.reply.Permanent() && r.status.Class() != 5
 }
 
+// settlePasted sets the action of the failures read from pasted text (not
+// a whole mail), which says less than a bounce: a delay warning makes
+// them delays (deferIfWarning), and so do temporary codes in text that
+// does not say the message was given up on (deferFragment).
+func settlePasted(s string, recs []record) {
+	all := []span{{0, len(s)}}
+	deferIfWarning(s, all, recs)
+	deferFragment(s, recs)
+}
+
 // gaveUpPhrases are what a notification says when the sending server has
 // given up on a message. Lower case.
 var gaveUpPhrases = [...]string{
@@ -273,9 +280,7 @@ var gaveUpPhrases = [...]string{
 // piece of a bounce, a queue listing or a log, where a 4yz reply on its own
 // is a deferral (RFC 5321 section 4.2.1), not a message given up on.
 func deferFragment(s string, recs []record) {
-	temporary := func(r *record) bool {
-		return r.action == "failed" && (r.reply.Temporary() || r.status.Class() == 4) && !r.reply.Permanent() && r.status.Class() != 5
-	}
+	temporary := func(r *record) bool { return mayDefer(r) && (r.reply.Temporary() || r.status.Class() == 4) }
 	if !slices.ContainsFunc(recs, func(r record) bool { return temporary(&r) }) {
 		return
 	}
@@ -326,6 +331,7 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 		return
 	}
 	var texts []record
+	var transcripts []span // the regions with a transcript, found once
 	done := false
 	for i := range recs {
 		r := &recs[i]
@@ -374,7 +380,15 @@ func mergeText(s string, recs []record, regions []span, fb textFallback) {
 		}
 		// A transcript below the list of recipients ("----- Transcript of
 		// session follows -----") names the command for each of them.
-		for _, g := range regions {
+		if r.command == "" && transcripts == nil {
+			transcripts = []span{}
+			for _, g := range regions {
+				if strings.Contains(s[g.start:g.end], "<<<") {
+					transcripts = append(transcripts, g)
+				}
+			}
+		}
+		for _, g := range transcripts {
 			if r.command != "" {
 				break
 			}
@@ -432,7 +446,6 @@ func fallbackRecipients(d *doc, sig bool) textFallback {
 	return fb
 }
 
-// finish classifies a record and turns it into a Recipient.
 // findContext sets what a record lacks and its text says: the remote
 // server (no Remote-MTA field, no relay: "host mx.example.org[192.0.2.5]
 // said: 550 ...") and the SMTP command (a Sendmail transcript's ">>> RCPT
@@ -465,6 +478,7 @@ func (r *record) findContext(s string) {
 // the name of the remote server.
 const hostWindow = 2048
 
+// finish classifies a record and turns it into a Recipient.
 func finish(s string, r *record) Recipient {
 	r.findContext(s)
 	rc := Recipient{

@@ -99,7 +99,8 @@ func hostIn(s string, lo, hi int) span {
 	return span{}
 }
 
-// ipv4 reports whether v is a dotted-quad IPv4 address.
+// ipv4 reports whether v is a dotted-quad IPv4 address. (net/netip would
+// add 21 KB of brotli to the JavaScript API's wasm, for these lines.)
 func ipv4(v string) bool {
 	parts := strings.Split(v, ".")
 	if len(parts) != 4 {
@@ -131,7 +132,6 @@ func hostAt(t string, i int, after byte) span {
 		j++
 	}
 	name := t[i:j]
-	end := j
 	rest := t[j:]
 	if strings.HasPrefix(rest, " ") {
 		rest = rest[1:]
@@ -155,11 +155,10 @@ func hostAt(t string, i int, after byte) span {
 		}
 	}
 	name = strings.TrimSuffix(name, ".")
-	end = i + len(name)
 	if !hostName(name) {
 		return span{}
 	}
-	return span{i, end}
+	return span{i, i + len(name)}
 }
 
 // hostName reports whether v looks like a DNS host name with a dot:

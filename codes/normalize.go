@@ -232,10 +232,8 @@ func plainSpaces(s string) string {
 	if !strings.Contains(s, "\u00a0") && !strings.Contains(s, "\u202f") {
 		return s
 	}
-	return noBreakSpaces.Replace(s)
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\u00a0", " "), "\u202f", " ")
 }
-
-var noBreakSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 // crlfToLF turns CRLF line ends into LF (RFC 5322 mail arrives with either).
 func crlfToLF(b string) string {
