@@ -77,10 +77,7 @@ func TestDecodeRemoteServer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep, err := Decode([]byte(tt.input))
-			if err != nil || len(rep.Recipients) != 1 {
-				t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
-			}
+			rep := decodeOne(t, tt.input)
 			rc := rep.Recipients[0]
 			if rc.RemoteMTA != tt.want {
 				t.Errorf("remote server %q, want %q", rc.RemoteMTA, tt.want)
@@ -102,10 +99,7 @@ func TestDecodeRemoteServer(t *testing.T) {
 // no-break spaces between the codes.
 func TestDecodeNoBreakSpaces(t *testing.T) {
 	in := "Address not found\nYour message wasn't delivered to foo@example.com because the address couldn't be found.\nThe response from the remote server was:\n550\u00a05.1.1\u00a0The email account that you tried to reach does not exist.\u202fgsmtp\n"
-	rep, err := Decode([]byte(in))
-	if err != nil || len(rep.Recipients) != 1 {
-		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
-	}
+	rep := decodeOne(t, in)
 	rc := rep.Recipients[0]
 	if rc.ReplyCode != "550" || rc.Status != "5.1.1" || rc.Reason != ReasonUserUnknown {
 		t.Errorf("got %s %s %s, want 550 5.1.1 userunknown", rc.ReplyCode, rc.Status, rc.Reason)

@@ -156,7 +156,7 @@ func TestCommandIn(t *testing.T) {
 
 // TestReplyAction: a pasted 4yz reply is a deferral, a 5yz reply a failure.
 func TestReplyAction(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	tests := []actionCase{
 		{"greylisting", "451 4.7.1 <dave@example.net>: Recipient address rejected: Greylisted\n", "delayed"},
 		{"multi-line 421", "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail\n421 4.7.28 originating from your IP address. - gsmtp\n", "delayed"},
 		{"user unknown", "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n", "failed"},
@@ -164,17 +164,7 @@ func TestReplyAction(t *testing.T) {
 		{"fields with an action", "Final-Recipient: rfc822; dave@example.net\nAction: failed\nStatus: 4.4.7\nDiagnostic-Code: smtp; 451 4.4.7 message expired\n", "failed"},
 		{"a reply the text says was given up on", "Message not delivered\nThere was a problem delivering your message. The response was:\n421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred\n", "failed"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rep, err := Decode([]byte(tt.in))
-			if err != nil || len(rep.Recipients) != 1 {
-				t.Fatalf("Decode: %v, format %q, %d recipients", err, rep.Format, len(rep.Recipients))
-			}
-			if got := rep.Recipients[0].Action; got != tt.want {
-				t.Errorf("action %q, want %q", got, tt.want)
-			}
-		})
-	}
+	checkActions(t, tests)
 }
 
 // TestDelayWarning: the failures of a notification that says it is a
@@ -196,7 +186,7 @@ func TestDelayWarning(t *testing.T) {
 		"    Delay reason: SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n" +
 		"    451 4.7.1 Greylisted, please try again later\n\n" +
 		"No action is required on your part. Delivery attempts will continue for\nsome time.\n"
-	tests := []struct{ name, in, want string }{
+	tests := []actionCase{
 		{"postfix warning", postfixWarning + "<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "delayed"},
 		{"exim warning mail", eximWarning, "delayed"},
 		{"permanent code in a warning", postfixWarning + "<bob@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n", "failed"},
@@ -206,17 +196,7 @@ func TestDelayWarning(t *testing.T) {
 		{"gmail delay", "Delivery incomplete\nThere was a temporary problem delivering your message to carol@yahoo.com. Gmail will retry for 47 more hours. You'll be notified if the delivery fails permanently.\nThe response was:\n421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred\n", "delayed"},
 		{"bounce", "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<carol@yahoo.com>: host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0\n    [TSS04] Messages from 192.0.2.25 temporarily deferred (in reply to MAIL FROM command)\n", "failed"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rep, err := Decode([]byte(tt.in))
-			if err != nil || len(rep.Recipients) != 1 {
-				t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
-			}
-			if got := rep.Recipients[0].Action; got != tt.want {
-				t.Errorf("action %q, want %q", got, tt.want)
-			}
-		})
-	}
+	checkActions(t, tests)
 }
 
 // TestPostfixTextRegion: Postfix's "delete your own text from the attached
@@ -235,10 +215,7 @@ func TestPostfixTextRegion(t *testing.T) {
 		"--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.com\n\n" +
 		"Final-Recipient: rfc822; bob@example.org\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.org\n" +
 		"Diagnostic-Code: smtp; 550 5.1.1 <bob@example.org>... User Unknown\n\n--b--\n"
-	rep, err := Decode([]byte(in))
-	if err != nil || len(rep.Recipients) != 1 {
-		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
-	}
+	rep := decodeOne(t, in)
 	if got := rep.Recipients[0].Command; got != "RCPT" {
 		t.Errorf("command %q, want RCPT", got)
 	}
@@ -257,10 +234,7 @@ func TestSenderInReply(t *testing.T) {
 		"<bob@example.org>: host mx.example.org[192.0.2.22] said: 553\n" +
 		"    5.1.8 <root@mail.example.com>... Domain of sender address\n" +
 		"    root@mail.example.com does not exist (in reply to MAIL FROM\n    command)\n"
-	rep, err := Decode([]byte(in))
-	if err != nil || len(rep.Recipients) != 1 {
-		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
-	}
+	rep := decodeOne(t, in)
 	rc := rep.Recipients[0]
 	if rc.Recipient != "bob@example.org" || rc.Command != "MAIL" || rc.Status != "5.1.8" {
 		t.Errorf("got %s %q %s, want bob@example.org MAIL 5.1.8", rc.Recipient, rc.Command, rc.Status)
@@ -273,16 +247,13 @@ func TestReplyContext(t *testing.T) {
 	exim := "  someone@example.com\n    host mx.example.com [192.0.2.3]\n" +
 		"    SMTP error from remote mail server after end of data:\n" +
 		"    552 5.2.2 Mailbox full: someone@example.com has exceeded the storage limit\n"
-	rep, err := Decode([]byte(exim))
-	if err != nil || len(rep.Recipients) != 1 {
-		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
-	}
+	rep := decodeOne(t, exim)
 	if rc := rep.Recipients[0]; rc.Command != "DATA" || rc.RemoteMTA != "mx.example.com" {
 		t.Errorf("command %q, remote server %q, want DATA mx.example.com", rc.Command, rc.RemoteMTA)
 	}
 	two := "host mx1.example.org [192.0.2.1] after RCPT TO:<a@example.org>:\n550 5.1.1 <a@example.org> unknown\n" +
 		"452 4.2.2 <b@example.org> over quota\n"
-	rep, err = Decode([]byte(two))
+	rep, err := Decode([]byte(two))
 	if err != nil || len(rep.Recipients) != 2 {
 		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
 	}
@@ -291,5 +262,30 @@ func TestReplyContext(t *testing.T) {
 	}
 	if rc := rep.Recipients[1]; rc.Command != "" || rc.RemoteMTA != "" {
 		t.Errorf("second reply: command %q, remote server %q, want none", rc.Command, rc.RemoteMTA)
+	}
+}
+
+// decodeOne decodes in and fails the test unless it gives exactly one
+// recipient.
+func decodeOne(t *testing.T, in string) Report {
+	t.Helper()
+	rep, err := Decode([]byte(in))
+	if err != nil || len(rep.Recipients) != 1 {
+		t.Fatalf("Decode: %v, format %q, %d recipients", err, rep.Format, len(rep.Recipients))
+	}
+	return rep
+}
+
+// actionCase is an input and the action its one recipient must get.
+type actionCase struct{ name, in, want string }
+
+func checkActions(t *testing.T, tests []actionCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := decodeOne(t, tt.in).Recipients[0].Action; got != tt.want {
+				t.Errorf("action %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
