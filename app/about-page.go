@@ -25,7 +25,7 @@ func (p *aboutPage) Render() app.UI {
 			app.Main().Class("about-page").Body(
 				app.H1().Text("About Bounce Decoder"),
 				app.P().Text("Bounce Decoder reads a bounced mail (a delivery status notification, "+
-					"a Gmail or Microsoft 365 bounce, an SMTP reply line, a mail server log line, "+
+					"a Gmail or Microsoft 365 bounce, an SMTP reply line, a mail server log line, the mail queue, "+
 					"or the JSON events of a sending service's webhook) "+
 					"and explains it: the SMTP reply code, the enhanced status code, "+
 					"what happened, whether to retry, and how to fix it."),

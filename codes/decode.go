@@ -18,17 +18,18 @@ var ErrTooLarge = errors.New("codes: input too large")
 const maxRecipients = 500
 
 // noteNone is the Report.Note for inputs with no bounce in them.
-const noteNone = "No bounce found. Paste a bounce message (the whole mail, with headers), an SMTP reply such as \"550 5.1.1 ...\", a Diagnostic-Code line, or a mail log line."
+const noteNone = "No bounce found. Paste a bounce message (the whole mail, with headers), an SMTP reply such as \"550 5.1.1 ...\", a Diagnostic-Code line, a mail log line or a mail queue listing (mailq)."
 
 // Decode reads a bounce and reports on each recipient it names.
 //
 // The input may be a whole mail (RFC 5322) with any line endings: an RFC
 // 3464 or RFC 6533 delivery status notification, the text bounce of a mail
 // server, an RFC 5965 feedback report or an RFC 3834 auto-reply. It may also
-// be a pasted SMTP reply (RFC 5321 section 4.2), a Diagnostic-Code line or
-// mail server log lines. Anything else gives a Report with Bounce false and
-// a Note. Decode never fails on malformed input: it returns what it could
-// read and lists the rest in Report.Problems. The only error is ErrTooLarge.
+// be a pasted SMTP reply (RFC 5321 section 4.2), a Diagnostic-Code line,
+// mail server log lines or a mail queue listing. Anything else gives a
+// Report with Bounce false and a Note. Decode never fails on malformed
+// input: it returns what it could read and lists the rest in
+// Report.Problems. The only error is ErrTooLarge.
 func Decode(input []byte) (Report, error) {
 	if len(input) > MaxInputSize {
 		return Report{Problems: []string{ErrTooLarge.Error() + ": over 16 MiB"}, Recipients: []Recipient{}}, ErrTooLarge
@@ -156,6 +157,9 @@ func locateMail(d *doc, s string) ([]record, Format) {
 // locatePasted reads input that is not a whole mail.
 func locatePasted(d *doc, s string) ([]record, Format) {
 	if recs := readLog(s); len(recs) > 0 {
+		return recs, FormatLog
+	}
+	if recs := readQueue(s); len(recs) > 0 {
 		return recs, FormatLog
 	}
 	if recs := readSES(s, []span{{0, len(s)}}); len(recs) > 0 {
@@ -551,7 +555,7 @@ func finish(s string, r *record) Recipient {
 	default:
 		rc.Permanent = rc.Action == "failed"
 	}
-	rc.HardBounce = reason.HardBounce(rc.Permanent)
+	rc.HardBounce = reason.HardBounce(rc.Permanent) && rc.Action != "delayed"
 	rc.Summary, rc.Explanation = ex.Summary, ex.Meaning
 	if ex.Fix != nil {
 		rc.Fix = ex.Fix

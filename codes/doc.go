@@ -6,7 +6,8 @@
 // receiving server's diagnostic text. [Decode] finds them in what a user
 // pastes: a delivery status notification (RFC 3464, and RFC 6533 for
 // internationalized mail), a bounce written only as text, a single SMTP reply
-// line, mail-server log lines, or the JSON events of a sending service's
+// line, mail-server log lines, a mail queue listing (Postfix or Sendmail
+// mailq), or the JSON events of a sending service's
 // webhook (Amazon SES, SendGrid, Mailgun, Postmark, SparkPost, Resend and
 // others, read by their field names); it also recognises feedback reports
 // (RFC 5965) and automatic replies (RFC 3834), which are not failures. MIME

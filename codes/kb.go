@@ -237,6 +237,13 @@ func kbTemporary(q Query) bool {
 	return q.Status.Temporary() || q.Status.IsZero() && q.Reply.Temporary()
 }
 
+// kbQueued reports whether q is about a message still queued (Delayed)
+// with no code to say more: a queue listing's "(connect to mx.example.com
+// [192.0.2.1]:25: Connection timed out)".
+func kbQueued(q Query) bool {
+	return q.Delayed && q.Status.IsZero() && q.Reply.IsZero()
+}
+
 // kbGreylisted reports whether the text says the sender was greylisted.
 func kbGreylisted(lt string) bool {
 	for _, w := range []string{"greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list"} {
@@ -260,7 +267,7 @@ func kbFollowReason(ex *Explanation, q Query) {
 		return
 	}
 	e := x.all[i]
-	temporary := kbTemporary(q)
+	temporary := kbTemporary(q) || kbQueued(q)
 	meaning := e.Meaning
 	if ex.Entry != "" {
 		meaning += " (The text says so; the code alone only means: " + ex.Title + ".)"
@@ -353,6 +360,8 @@ func kbSummary(ex Explanation, q Query) string {
 		b.WriteString(": permanent, do not retry; remove the address from your lists.")
 	case ex.Retry == RetryNo:
 		b.WriteString(": do not retry this message as it is.")
+	case ex.Retry == RetryAfterFix && q.Delayed && (kbTemporary(q) || kbQueued(q)):
+		b.WriteString(": still queued, but the retries keep failing until the cause is fixed.")
 	default:
 		b.WriteString(": retrying as-is will fail; fix the cause first.")
 	}

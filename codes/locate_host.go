@@ -11,21 +11,26 @@ import "strings"
 //	Exim     "    host mx.example.org [192.0.2.5]"
 //	         "SMTP error from remote mail server after RCPT TO:<a@b>: host mx.example.org [192.0.2.5]: 550 ..."
 //	Sendmail "... while talking to mx.example.org.:"
+//	         "Deferred: Connection refused by mx.example.org."
+//	         "Deferred: Connection timed out with mx.example.org."
 //	Exchange "Remote Server at mx.example.org (192.0.2.5) returned '550 ...'"
 //	GMX      "host: mx.example.org" on a line of its own
 //
 // The local server names itself with the same words but no address
 // ("This is the mail system at host mail.example.com."), so each phrase
-// needs the address (or the colon) after the name.
+// needs the address (or the colon) after the name, unless the phrase
+// itself says the server is remote (a connection refused or timed out).
 var hostMarks = [...]struct {
 	mark  string
-	after byte // '[': "[address]", '(': "(address)", ':': a colon, '\n': the end of the line
+	after byte // '[': "[address]", '(': "(address)", ':': a colon, '\n': the end of the line, 0: anything
 }{
 	{"host", '['},
 	{"connect to", '['},
 	{"while talking to", ':'},
 	{"remote server at", '('},
 	{"host:", '\n'},
+	{"connection refused by", 0},
+	{"connection timed out with", 0},
 }
 
 // qmailMarks are qmail's phrases around the address of the server it

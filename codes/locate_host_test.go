@@ -17,6 +17,8 @@ func TestHostIn(t *testing.T) {
 		{"exim host line", "  bob@example.org\n    host mx.example.org [192.0.2.20]\n    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n    550 5.1.1 unknown", "mx.example.org"},
 		{"exim inline", "SMTP error from remote mail server after RCPT TO:<a@example.jp> SIZE=1543:\n    host mx.example.jp [192.0.2.20]: 550 5.1.1 unknown", "mx.example.jp"},
 		{"sendmail", "... while talking to mx1.mail.icloud.com.:\n>>> DATA\n<<< 554 refused", "mx1.mail.icloud.com"},
+		{"sendmail refused", "(Deferred: Connection refused by mx.example.org.)", "mx.example.org"},
+		{"sendmail timed out", "stat=Deferred: Connection timed out with mx2.example.net.", "mx2.example.net"},
 		{"exchange", "Remote Server at mx.fabrikam.com (192.0.2.7) returned '550 4.4.7 QUEUE.Expired'", "mx.fabrikam.com"},
 		{"gmx", "\"bob@example.org\":\nSMTP error from remote server after RCPT command:\nhost: mx.example.org\n5.2.2 <bob@example.org>... Mailbox Full\n", "mx.example.org"},
 		{"host: with more after the name", "host: mx.example.org is busy\n", ""},
@@ -32,6 +34,7 @@ func TestHostIn(t *testing.T) {
 		{"not a host name", "host 12345[192.0.2.1] said: 550 no", ""},
 		{"bad ip", "999.0.2.25 does not like recipient.", ""},
 		{"hostname word", "hostname mx.example.org[192.0.2.1]", ""},
+		{"refused by a word", "Connection refused by remote host", ""},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
