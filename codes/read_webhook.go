@@ -23,7 +23,8 @@ import (
 // object around it) says whether it is a bounce, a deferral, a delivery or
 // a complaint; the SMTP reply, status code and diagnostic text come from
 // the fields of hookDiagKeys, hookStatusKeys and hookReplyKeys in it and in
-// the objects it holds. Keys are compared in lower case without '-' and
+// the objects it holds, the remote server from those of hookMTAKeys
+// (Mailgun's "mx-host"). Keys are compared in lower case without '-' and
 // '_' ("enhanced-code" is "enhancedcode"). Events that are none of those
 // (opens, clicks) are skipped.
 
@@ -34,6 +35,7 @@ var (
 	hookDiagKeys   = []string{"diag", "rawreason", "diagnosticcode", "details", "smtpresponse", "response", "reason", "message", "description", "error", "comment", "bouncedescription"}
 	hookStatusKeys = []string{"enhancedcode", "status", "enhancedstatus", "dsn", "statuscode"}
 	hookReplyKeys  = []string{"code", "errorcode", "smtpcode", "replycode", "statuscode"}
+	hookMTAKeys    = []string{"mxhost", "remotemta", "remotehost"}
 )
 
 // hookEventWords maps words of event names (lower case, split at
@@ -321,6 +323,12 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 		if rp := o.field(hookReplyKeys, func(c *jsonNode) bool { return replyCodeValue(c.str) }); rp != nil && r.reply.IsZero() {
 			r.reply, _ = ParseReplyCode(rp.str)
 			r.replyAt = rp.at
+		}
+		if m := o.field(hookMTAKeys, func(c *jsonNode) bool { return c.kind == '"' && hostName(strings.TrimSuffix(c.str, ".")) }); m != nil && r.mta == "" {
+			r.mta = strings.TrimSuffix(m.str, ".")
+			if s[m.at.start:m.at.end] == m.str {
+				r.mtaAt = span{m.at.start, m.at.start + len(r.mta)}
+			}
 		}
 	}
 	// The diagnostic: the first field that holds an SMTP reply or a status
