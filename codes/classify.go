@@ -203,8 +203,8 @@ func commandOf(c clue, d, ctx string) string {
 	if cmd == "" && ctx != "" {
 		cmd = clueCommandIn(ctx)
 	}
-	if cmd == "" && c.Reader == "reply" {
-		return "RCPT"
+	if cmd == "" && (c.Reader == "reply" || c.Reader == "notice") {
+		return "RCPT" // a reply or notice about one recipient: refused at RCPT TO
 	}
 	return cmd
 }

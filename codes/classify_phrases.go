@@ -630,6 +630,8 @@ var phrases = map[Reason]phraseSet{
 		"wrong or no longer valid",
 		"adresse nicht gefunden",
 		"mailbox unavaiable",
+		"address you entered couldn't be found", // Exchange, for 5.1.1
+		"address you entered could not be found",
 	),
 	ReasonFiltered: newPhrases(
 		"because the recipient is only accepting mail from specific",

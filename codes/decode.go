@@ -199,7 +199,93 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		settlePasted(s, recs)
 		return recs, FormatText
 	}
+	// A notice without any code, as a mail client shows a bounce (Gmail:
+	// "Your message wasn't delivered to a@b because the address couldn't
+	// be found ... The response was: The email account that you tried to
+	// reach does not exist."): read it as a bounce mail's text when its
+	// words say it is one.
+	if pastedNotice(s) {
+		if recs := readText(s, all, textFallback{loose: true}); len(recs) > 0 {
+			for i := range recs {
+				recs[i].reader = "notice"
+				responseDiag(s, &recs[i])
+			}
+			settlePasted(s, recs)
+			return recs, FormatText
+		}
+	}
 	return nil, FormatNone
+}
+
+// noticeStarts start a line of a delivery failure notice as a mail client
+// shows one (after blanks and '*'). Lower case.
+var noticeStarts = [...]string{
+	"address not found",                   // Gmail "Address not found"
+	"could not be delivered",              //
+	"couldn't be delivered",               //
+	"delivery has failed",                 // Exchange "Delivery has failed to these recipients or groups:"
+	"delivery to the following recipient", // Gmail, older
+	"message not delivered",               // Gmail
+	"there was a problem delivering",      // Gmail
+	"unable to deliver",                   //
+	"undeliverable",                       // Outlook "Undeliverable: <subject>"
+	"your message",                        // with "deliver" after it: Gmail "Your message wasn't delivered to a@b", Microsoft "Your message to a@b couldn't be delivered."
+}
+
+// pastedNotice reports whether a line of the first part of pasted text
+// starts as a delivery failure notice does (noticeStarts). A sentence
+// that only mentions a failure ("the newsletter was undeliverable for
+// some") does not.
+func pastedNotice(s string) bool {
+	head := s[:runeStart(s, min(len(s), 2048))]
+	for i := 0; i < len(head); {
+		l, next := line(head, i)
+		t := strings.TrimLeft(l, " \t*")
+		for _, p := range noticeStarts {
+			if hasFoldPrefix(t, p) && (p != "your message" || indexFold(t, "deliver") > 0) {
+				return true
+			}
+		}
+		i = next
+	}
+	return false
+}
+
+// responseMarks introduce the receiving server's own words in a notice.
+// Lower case.
+var responseMarks = [...]string{
+	"the response was:",                             // Gmail
+	"the response from the remote server was:",      // Gmail
+	"the error that the other server returned was:", // Gmail, older
+}
+
+// responseDiag makes the paragraph after a notice's responseMarks the
+// diagnostic of a record read without a code: the receiving server's
+// words, not the notice's own explanation.
+func responseDiag(s string, r *record) {
+	if !r.reply.IsZero() || !r.status.IsZero() {
+		return
+	}
+	for _, m := range responseMarks {
+		k := indexFold(s, m)
+		if k < 0 {
+			continue
+		}
+		i := k + len(m)
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+			i++
+		}
+		if i == len(s) {
+			return
+		}
+		sp := trimSpan(s, span{i, paragraphEnd(s, i, len(s))})
+		if !sp.ok() {
+			return
+		}
+		r.diagAt, r.diag = sp, collapse(s[sp.start:sp.end])
+		r.block = span{min(r.block.start, k), max(r.block.end, sp.end)}
+		return
+	}
 }
 
 // delayPhrases are what the text of a delay warning says: the message is

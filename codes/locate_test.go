@@ -289,3 +289,64 @@ func checkActions(t *testing.T, tests []actionCase) {
 		})
 	}
 }
+
+// TestPastedNotice decodes what a mail client shows of a bounce, copied
+// without headers and often without any code: the recipient, the
+// receiving server's words (after Gmail's "The response was:") as the
+// diagnostic, and a reason read from them.
+func TestPastedNotice(t *testing.T) {
+	tests := []struct {
+		name, in                   string
+		rcpt, diag, status, reason string
+	}{
+		{
+			name: "gmail address not found",
+			in: "Address not found\n\nYour message wasn't delivered to nobody@gmail.com because the address couldn't be found, or is unable to receive mail.\n\n" +
+				"The response was:\n\nThe email account that you tried to reach does not exist. Please try double-checking the recipient's email address. 41be03b00d2f7-5f82b4e9c3esor1234567a12.12 - gsmtp\n",
+			rcpt: "nobody@gmail.com", diag: "The email account that you tried to reach does not exist. Please try double-checking the recipient's email address. 41be03b00d2f7-5f82b4e9c3esor1234567a12.12 - gsmtp",
+			status: "5.1.1", reason: "userunknown",
+		},
+		{
+			name: "gmail mailbox full",
+			in: "Message not delivered\nThere was a problem delivering your message to dan@example.com. See the technical details below.\n\n" +
+				"The response from the remote server was:\nThe recipient's mailbox is full and can't accept messages now.\n",
+			rcpt: "dan@example.com", diag: "The recipient's mailbox is full and can't accept messages now.", status: "5.2.2", reason: "mailboxfull",
+		},
+		{
+			name: "microsoft",
+			in:   "Your message to bob@contoso.com couldn't be delivered.\nbob wasn't found at contoso.com.\n\nalice    Office 365    bob\nAction Required    Recipient\nUnknown To address\n",
+			rcpt: "bob@contoso.com", diag: "Your message to bob@contoso.com couldn't be delivered. bob wasn't found at contoso.com.",
+			status: "5.1.1", reason: "userunknown",
+		},
+		{
+			name: "exchange",
+			in:   "Delivery has failed to these recipients or groups:\n\ncarol@fabrikam.com\nThe e-mail address you entered couldn't be found. Please check the recipient's e-mail address and try to resend the message.\n",
+			rcpt: "carol@fabrikam.com", diag: "The e-mail address you entered couldn't be found. Please check the recipient's e-mail address and try to resend the message.",
+			status: "5.1.1", reason: "userunknown",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := decodeOne(t, tt.in)
+			rc := rep.Recipients[0]
+			if rep.Format != FormatText || rc.Recipient != tt.rcpt || rc.Diagnostic != tt.diag || rc.Status != tt.status || string(rc.Reason) != tt.reason || rc.Action != "failed" {
+				t.Errorf("got format %q, %q %q, %q, %q %q\nwant %q, %q, %q %q", rep.Format, rc.Recipient, rc.Action, rc.Diagnostic, rc.Status, rc.Reason,
+					tt.rcpt, tt.diag, tt.status, tt.reason)
+			}
+			for _, sp := range rc.Spans {
+				if sp.Kind == SpanDiagnostic && collapse(rep.Text[sp.Start:sp.End]) != rc.Diagnostic {
+					t.Errorf("diagnostic span covers %q", rep.Text[sp.Start:sp.End])
+				}
+			}
+		})
+	}
+	// Text that mentions a failure without being a notice is no bounce.
+	for _, in := range []string{
+		"Hi, the newsletter was undeliverable for a few people, like eve@example.com, can you check why?\n",
+		"Your message will be delivered to frank@example.com tomorrow.\n",
+	} {
+		if rep, _ := Decode([]byte(in)); rep.Bounce {
+			t.Errorf("Decode(%q) found a bounce: %+v", in, rep.Recipients)
+		}
+	}
+}
