@@ -224,9 +224,11 @@ var noticeStarts = [...]string{
 	"could not be delivered",              //
 	"couldn't be delivered",               //
 	"delivery has failed",                 // Exchange "Delivery has failed to these recipients or groups:"
+	"delivery incomplete",                 // Gmail, a delay
 	"delivery to the following recipient", // Gmail, older
+	"message blocked",                     // Gmail
 	"message not delivered",               // Gmail
-	"there was a problem delivering",      // Gmail
+	"there was a",                         // with "deliver" after it: Gmail "There was a (temporary) problem delivering your message to a@b."
 	"unable to deliver",                   //
 	"undeliverable",                       // Outlook "Undeliverable: <subject>"
 	"your message",                        // with "deliver" after it: Gmail "Your message wasn't delivered to a@b", Microsoft "Your message to a@b couldn't be delivered."
@@ -242,7 +244,7 @@ func pastedNotice(s string) bool {
 		l, next := line(head, i)
 		t := strings.TrimLeft(l, " \t*")
 		for _, p := range noticeStarts {
-			if hasFoldPrefix(t, p) && (p != "your message" || indexFold(t, "deliver") > 0) {
+			if hasFoldPrefix(t, p) && (p != "your message" && p != "there was a" || indexFold(t, "deliver") > 0) {
 				return true
 			}
 		}

@@ -15,6 +15,7 @@ import "strings"
 //	         "Deferred: Connection timed out with mx.example.org."
 //	Exchange "Remote Server at mx.example.org (192.0.2.5) returned '550 ...'"
 //	GMX      "host: mx.example.org" on a line of its own
+//	Gmail    "[mx.example.org. 192.0.2.5: timed out]"
 //
 // The local server names itself with the same words but no address
 // ("This is the mail system at host mail.example.com."), so each phrase
@@ -22,13 +23,14 @@ import "strings"
 // itself says the server is remote (a connection refused or timed out).
 var hostMarks = [...]struct {
 	mark  string
-	after byte // '[': "[address]", '(': "(address)", ':': a colon, '\n': the end of the line, 0: anything
+	after byte // '[': "[address]", '(': "(address)", ':': a colon, '\n': the end of the line, '.': a dot, a space and an IPv4 address, 0: anything
 }{
 	{"host", '['},
 	{"connect to", '['},
 	{"while talking to", ':'},
 	{"remote server at", '('},
 	{"host:", '\n'},
+	{"[", '.'},
 	{"connection refused by", 0},
 	{"connection timed out with", 0},
 }
@@ -66,7 +68,7 @@ func hostIn(s string, lo, hi int) span {
 			for q < len(t) && q-p < 8 && (t[q] == ' ' || t[q] == '\t' || t[q] == '\n') {
 				q++
 			}
-			if q == p {
+			if q == p && m.mark != "[" {
 				continue
 			}
 			if sp := hostAt(t, q, m.after); sp.ok() {
@@ -156,6 +158,14 @@ func hostAt(t string, i int, after byte) span {
 		}
 	case '\n':
 		if rest != "" && rest[0] != '\n' && rest[0] != '\r' {
+			return span{}
+		}
+	case '.':
+		ip := rest
+		if k := strings.IndexAny(ip, ":]"); k >= 0 {
+			ip = ip[:k]
+		}
+		if !strings.HasSuffix(name, ".") || !strings.HasPrefix(t[j:], " ") || !ipv4(ip) {
 			return span{}
 		}
 	}

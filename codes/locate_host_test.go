@@ -19,6 +19,7 @@ func TestHostIn(t *testing.T) {
 		{"sendmail", "... while talking to mx1.mail.icloud.com.:\n>>> DATA\n<<< 554 refused", "mx1.mail.icloud.com"},
 		{"sendmail refused", "(Deferred: Connection refused by mx.example.org.)", "mx.example.org"},
 		{"sendmail timed out", "stat=Deferred: Connection timed out with mx2.example.net.", "mx2.example.net"},
+		{"gmail", "The recipient server did not accept our requests to connect. [mx.example.com. 192.0.2.1: timed out]", "mx.example.com"},
 		{"exchange", "Remote Server at mx.fabrikam.com (192.0.2.7) returned '550 4.4.7 QUEUE.Expired'", "mx.fabrikam.com"},
 		{"gmx", "\"bob@example.org\":\nSMTP error from remote server after RCPT command:\nhost: mx.example.org\n5.2.2 <bob@example.org>... Mailbox Full\n", "mx.example.org"},
 		{"host: with more after the name", "host: mx.example.org is busy\n", ""},
@@ -35,6 +36,8 @@ func TestHostIn(t *testing.T) {
 		{"bad ip", "999.0.2.25 does not like recipient.", ""},
 		{"hostname word", "hostname mx.example.org[192.0.2.1]", ""},
 		{"refused by a word", "Connection refused by remote host", ""},
+		{"bracketed name without an address", "[mx.example.com] said no", ""},
+		{"bracketed name at the end", "[mx.example.com.", ""},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,9 @@
 package codes
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFindCodes(t *testing.T) {
 	tests := []struct {
@@ -313,6 +316,19 @@ func TestPastedNotice(t *testing.T) {
 			rcpt: "dan@example.com", diag: "The recipient's mailbox is full and can't accept messages now.", status: "5.2.2", reason: "mailboxfull",
 		},
 		{
+			name: "gmail delay",
+			in: "Delivery incomplete\n\nThere was a temporary problem delivering your message to gina@example.com. Gmail will retry for 47 more hours.\n\n" +
+				"The response was:\n\nThe recipient server did not accept our requests to connect. [mx.example.com. 192.0.2.1: timed out]\n",
+			rcpt: "gina@example.com", diag: "The recipient server did not accept our requests to connect. [mx.example.com. 192.0.2.1: timed out]",
+			status: "4.4.7", reason: "expired",
+		},
+		{
+			name: "gmail blocked",
+			in:   "Message blocked\n\nYour message to hank@example.com has been blocked. See technical details below for more information.\n\nThe response was:\n\nMessage rejected. See https://support.google.com/mail/answer/69585 for more information.\n",
+			rcpt: "hank@example.com", diag: "Message rejected. See https://support.google.com/mail/answer/69585 for more information.",
+			reason: "blocked",
+		},
+		{
 			name: "microsoft",
 			in:   "Your message to bob@contoso.com couldn't be delivered.\nbob wasn't found at contoso.com.\n\nalice    Office 365    bob\nAction Required    Recipient\nUnknown To address\n",
 			rcpt: "bob@contoso.com", diag: "Your message to bob@contoso.com couldn't be delivered. bob wasn't found at contoso.com.",
@@ -329,7 +345,11 @@ func TestPastedNotice(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := decodeOne(t, tt.in)
 			rc := rep.Recipients[0]
-			if rep.Format != FormatText || rc.Recipient != tt.rcpt || rc.Diagnostic != tt.diag || rc.Status != tt.status || string(rc.Reason) != tt.reason || rc.Action != "failed" {
+			want := "failed"
+			if strings.Contains(tt.in, "Delivery incomplete") {
+				want = "delayed"
+			}
+			if rep.Format != FormatText || rc.Recipient != tt.rcpt || rc.Diagnostic != tt.diag || rc.Status != tt.status || string(rc.Reason) != tt.reason || rc.Action != want {
 				t.Errorf("got format %q, %q %q, %q, %q %q\nwant %q, %q, %q %q", rep.Format, rc.Recipient, rc.Action, rc.Diagnostic, rc.Status, rc.Reason,
 					tt.rcpt, tt.diag, tt.status, tt.reason)
 			}
