@@ -20,7 +20,23 @@ var examples = [...]example{
 	{"mailbox-full", "Mailbox full", exampleMailboxFull},
 	{"multipart-dsn", "Full multipart DSN", exampleDSN},
 	{"webhook-json", "Webhook JSON (SendGrid)", exampleWebhook},
+	{"postfix-mailq", "Postfix queue (mailq)", exampleMailq},
 }
+
+// exampleMailq is Postfix's mail queue listing (mailq, postqueue -p): why
+// each message is still queued, above the recipients it holds for.
+const exampleMailq = `-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------
+8C4F21A0B3     4213 Sat Nov 28 09:12:44  news@news.example.com
+(host gmail-smtp-in.l.google.com[198.51.100.26] said: 421-4.7.28 Gmail has detected an unusual rate of unsolicited mail from your IP address [192.0.2.25]. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. To review our bulk email senders guidelines, go to 421 4.7.28 https://support.google.com/mail/?p=UnsolicitedRateLimitError d2e1a72fcca58-7a1b2c3d4e5si.312 - gsmtp (in reply to end of DATA command))
+                                         reader@gmail.com
+                                         editor@gmail.com
+
+D41E7A0C22     2877 Sat Nov 28 08:40:02  news@news.example.com
+(connect to mx.example.net[203.0.113.40]:25: Connection timed out)
+                                         pat@example.net
+
+-- 7 Kbytes in 2 Requests.
+`
 
 // exampleWebhook is what a sending service's webhook posts: SendGrid's
 // event webhook, a bounce and a deferral.

@@ -38,6 +38,7 @@ var wantExample = map[string]struct{ reply, status, verdict string }{
 	"mailbox-full":         {"552", "5.2.2", "temporary"},
 	"multipart-dsn":        {"550", "5.1.1", "remove"},
 	"webhook-json":         {"550", "5.1.1", "remove"},
+	"postfix-mailq":        {"421", "4.7.28", "temporary"},
 }
 
 // requestLog records the URL of every request a tab makes, from the

@@ -396,6 +396,7 @@ func TestVerdictKinds(t *testing.T) {
 		{"greylisting-451", backoffAdvice},
 		{"yahoo-tss04", backoffAdvice},
 		{"mailbox-full", resendAdvice},
+		{"postfix-mailq", backoffAdvice},
 	} {
 		var text string
 		for _, e := range examples {
