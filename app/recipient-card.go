@@ -94,7 +94,7 @@ func cardMarkup(rc codes.Recipient, i int, active, inText bool) string {
 
 	m.open("dl", "class", "card-facts")
 	replyRow(&m, rc.ReplyCode)
-	statusRow(&m, rc.Status)
+	statusRow(&m, rc.Status, rc.StatusDerived)
 	fact := func(term, class, value string) {
 		if value == "" {
 			return
@@ -183,8 +183,9 @@ func replyRow(m *markup, s string) {
 	m.close("div")
 }
 
-// statusRow writes an enhanced status code broken into class.subject.detail.
-func statusRow(m *markup, s string) {
+// statusRow writes an enhanced status code broken into class.subject.detail,
+// saying so when the decoder derived it (the bounce states none).
+func statusRow(m *markup, s string, derived bool) {
 	m.open("div")
 	m.elem("dt", "Enhanced status")
 	st, err := codes.ParseEnhancedCode(s)
@@ -200,6 +201,9 @@ func statusRow(m *markup, s string) {
 	sub := strconv.Itoa(st.Subject())
 	m.open("dd", "class", "status")
 	codeLink(m, st.String(), st.String())
+	if derived {
+		m.elem("span", derivedNote, "class", "derived-note")
+	}
 	m.open("ul", "class", "code-parts")
 	codePart(m, "class", strconv.Itoa(st.Class())+".x.x", " class: "+codes.ClassMeaning(st.Class()))
 	codePart(m, "subject", "x."+sub+".x", " subject: "+codes.SubjectMeaning(st.Subject()))

@@ -23,7 +23,7 @@ func resultText(r codes.Report) string {
 			}
 		}
 		field("Reply code", rc.ReplyCode)
-		field("Enhanced status", rc.Status)
+		field("Enhanced status", statusText(rc))
 		field("Diagnostic", oneLine(rc.Diagnostic))
 		field("Remote server", rc.RemoteMTA)
 		if name, _ := codes.CommandStage(rc.Command); name != "" {
@@ -69,7 +69,11 @@ func resultMarkdown(r codes.Report) string {
 			b.WriteString("- " + name + ": " + v + "\n")
 		}
 		field("Reply code", rc.ReplyCode, true)
-		field("Enhanced status", rc.Status, true)
+		if rc.StatusDerived {
+			b.WriteString("- Enhanced status: " + mdCode(rc.Status) + " (" + derivedNote + ")\n")
+		} else {
+			field("Enhanced status", rc.Status, true)
+		}
 		field("Diagnostic", oneLine(rc.Diagnostic), true)
 		field("Remote server", rc.RemoteMTA, true)
 		if name, _ := codes.CommandStage(rc.Command); name != "" {
@@ -136,4 +140,16 @@ func mdCode(s string) string {
 		pad = " "
 	}
 	return fence + pad + s + pad + fence
+}
+
+// derivedNote follows an enhanced status code the decoder derived from the
+// reason (codes.Recipient.StatusDerived).
+const derivedNote = "derived from the reason: the bounce states no enhanced status code"
+
+// statusText is rc's enhanced status code for the plain-text copy.
+func statusText(rc codes.Recipient) string {
+	if rc.StatusDerived {
+		return rc.Status + " (" + derivedNote + ")"
+	}
+	return rc.Status
 }

@@ -246,6 +246,24 @@ func TestResultText(t *testing.T) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
 	}
+	if strings.Contains(txt, "derived") || strings.Contains(md, "derived") {
+		t.Errorf("a stated status reads as derived:\n%s", txt)
+	}
+	// A notice without codes: the status is the decoder's, and says so.
+	r, err = codes.Decode([]byte("Address not found\n\nYour message wasn't delivered to nobody@gmail.com because the address couldn't be found.\n\nThe response was:\n\nThe email account that you tried to reach does not exist.\n"))
+	if err != nil || len(r.Recipients) != 1 || !r.Recipients[0].StatusDerived {
+		t.Fatalf("Decode: %v, %+v", err, r.Recipients)
+	}
+	note := "(" + derivedNote + ")"
+	if txt := resultText(r); !strings.Contains(txt, "  Enhanced status: 5.1.1 "+note+"\n") {
+		t.Errorf("text lacks the derived status:\n%s", txt)
+	}
+	if md := resultMarkdown(r); !strings.Contains(md, "- Enhanced status: `5.1.1` "+note+"\n") {
+		t.Errorf("markdown lacks the derived status:\n%s", md)
+	}
+	if card := cardMarkup(r.Recipients[0], 0, false, false); !strings.Contains(card, `class="derived-note"`) {
+		t.Errorf("card lacks the derived note:\n%s", card)
+	}
 	if got := mdCode("a`b"); got != "``a`b``" {
 		t.Errorf("mdCode = %q", got)
 	}

@@ -666,7 +666,7 @@ func finish(s string, r *record) Recipient {
 	}
 	if r.status.IsZero() {
 		if e, ok := statusForReason(reason, rc.Permanent); ok {
-			rc.Status = e.String()
+			rc.Status, rc.StatusDerived = e.String(), true
 			note := "The bounce states no enhanced status code; " + rc.Status + " is derived from the reason (" + string(reason) + ")."
 			if rc.Explanation == "" {
 				rc.Explanation = note

@@ -353,6 +353,9 @@ func TestPastedNotice(t *testing.T) {
 				t.Errorf("got format %q, %q %q, %q, %q %q\nwant %q, %q, %q %q", rep.Format, rc.Recipient, rc.Action, rc.Diagnostic, rc.Status, rc.Reason,
 					tt.rcpt, tt.diag, tt.status, tt.reason)
 			}
+			if rc.StatusDerived != (rc.Status != "") {
+				t.Errorf("status %q derived %v: the notice states no code", rc.Status, rc.StatusDerived)
+			}
 			for _, sp := range rc.Spans {
 				if sp.Kind == SpanDiagnostic && collapse(rep.Text[sp.Start:sp.End]) != rc.Diagnostic {
 					t.Errorf("diagnostic span covers %q", rep.Text[sp.Start:sp.End])

@@ -130,6 +130,9 @@ func TestDecodeQueue(t *testing.T) {
 		t.Errorf("%s: reason %q, hard bounce %v, permanent %v, retry %q; want hostunknown, a delay to retry",
 			a.Recipient, a.Reason, a.HardBounce, a.Permanent, a.Retry)
 	}
+	if !a.StatusDerived || a.Status != "4.1.2" || b.StatusDerived {
+		t.Errorf("status %q derived %v, %q derived %v; want 4.1.2 derived, 4.7.1 stated", a.Status, a.StatusDerived, b.Status, b.StatusDerived)
+	}
 	if b.Command != "RCPT" || b.RemoteMTA != "mx.example.org" || b.Retry != RetryAfterFix ||
 		!strings.HasSuffix(b.Summary, "still queued, but the retries keep failing until the cause is fixed.") {
 		t.Errorf("%s: command %q, server %q, retry %q, summary %q", b.Recipient, b.Command, b.RemoteMTA, b.Retry, b.Summary)

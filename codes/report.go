@@ -97,6 +97,11 @@ type Recipient struct {
 	// from (see LookupEntry), for linking to its reference page. It is not
 	// part of the JSON output.
 	Entry string `json:"-"`
+
+	// StatusDerived is set when the input states no enhanced status code
+	// and Status is derived from Reason (the Explanation says so too). It
+	// is not part of the JSON output.
+	StatusDerived bool `json:"-"`
 }
 
 // CommandStage names the SMTP command of Recipient.Command as a mail
