@@ -25,7 +25,7 @@ const usage = `Bounce Decoder: what a bounced email means.
 Usage:
   bounce-decoder serve [-web DIR]           serve the app on http://127.0.0.1:$PORT (default 8000)
   bounce-decoder decode FILE... | -         print one JSON report per input, one per line
-  bounce-decoder decode --batch FILE... | - decode mailboxes, logs, traces or webhook JSON: one JSON line per failed recipient
+  bounce-decoder decode --batch FILE... | - decode mailboxes, logs, traces, webhook JSON or mailq: one JSON line per failed recipient
   bounce-decoder static [-web DIR] DIR      write the static site to DIR (sub-path: BASE_PATH=/decoder/,
                                             host name for link previews: DOMAIN=example.com)
   bounce-decoder compress [-best] FILE...   write FILE.br and FILE.gz (a build step)

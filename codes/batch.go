@@ -46,6 +46,7 @@ const (
 	BatchLog   BatchKind = "log"   // mail-server log lines: Postfix, Exim, Sendmail
 	BatchTrace BatchKind = "trace" // Microsoft 365 / Exchange message trace or tracking log, CSV
 	BatchJSON  BatchKind = "json"  // webhook events of a sending service: JSON, or one JSON value per line (NDJSON)
+	BatchQueue BatchKind = "queue" // a mail queue listing: Postfix's or Sendmail's mailq
 	BatchText  BatchKind = "text"  // unrecognised text, decoded as one bounce
 )
 
@@ -54,7 +55,7 @@ const (
 type Item struct {
 	Index      int       // 1-based position in the batch
 	Start, End int       // byte range [Start, End) of the item in Batch.Data
-	Source     string    // reader: "mbox", "mail", "postfix", "exim", "sendmail", "trace", "text"
+	Source     string    // reader: "mbox", "mail", "postfix", "exim", "sendmail", "trace", "json", "queue", "text"
 	Report     Report    // the decoded item
 	Err        error     // error from decoding this item, if any (the Report is then partial)
 	Kind       BatchKind // kind of the batch the item came from
@@ -200,6 +201,8 @@ func (b *Batch) Next() (Item, bool) {
 			it, ok = b.nextTrace()
 		case BatchJSON:
 			it, ok = b.nextJSON()
+		case BatchQueue:
+			it, ok = b.nextQueue()
 		default: // BatchMail, BatchText: the whole input is one item
 			it, ok = b.nextWhole()
 		}
@@ -220,6 +223,46 @@ func (b *Batch) nextWhole() (Item, bool) {
 	}
 	r, err := Decode(b.data)
 	return Item{Start: start, End: end, Source: string(b.kind), Report: r, Err: err}, true
+}
+
+// nextQueue returns the next entry of a queue listing that holds a
+// failure: the entry's first line up to a blank line or the next entry.
+// Entries without a reason (a message being delivered) are skipped.
+func (b *Batch) nextQueue() (Item, bool) {
+	start := -1
+	for b.off < len(b.data) {
+		i := b.off
+		end := len(b.data)
+		if k := bytes.IndexByte(b.data[i:], '\n'); k >= 0 {
+			end = i + k
+		}
+		l := string(bytes.TrimRight(b.data[i:end], "\r"))
+		entry := queueEntry(l)
+		if start >= 0 && (entry || strings.TrimSpace(l) == "") {
+			if it, ok := b.queueItem(start, i); ok {
+				return it, true
+			}
+			start = -1
+		}
+		if entry {
+			start = i
+		}
+		b.off = min(end+1, len(b.data))
+	}
+	if start >= 0 {
+		return b.queueItem(start, len(b.data))
+	}
+	return Item{}, false
+}
+
+// queueItem decodes the queue listing entry at data[start:end].
+func (b *Batch) queueItem(start, end int) (Item, bool) {
+	end = start + len(bytes.TrimRight(b.data[start:end], "\r\n"))
+	r, err := Decode(b.data[start:end])
+	if len(r.Recipients) == 0 {
+		return Item{}, false
+	}
+	return Item{Start: start, End: end, Source: string(BatchQueue), Report: r, Err: err}, true
 }
 
 // nextJSON returns the next event: each value at the top level (one per
@@ -327,6 +370,9 @@ func SniffBatch(data []byte) (BatchKind, error) {
 	}
 	if t := bytes.TrimLeft(head, " \t\r\n"); t[0] == '{' || t[0] == '[' {
 		return BatchJSON, nil
+	}
+	if queueListing(head) {
+		return BatchQueue, nil
 	}
 	first, _, _ := bytes.Cut(head, []byte("\n"))
 	first = bytes.TrimRight(first, "\r")

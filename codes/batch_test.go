@@ -42,6 +42,9 @@ func TestSniffBatch(t *testing.T) {
 		{"tracking log", "#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n#Fields: date-time,client-ip,event-id,recipient-address,recipient-status\n", BatchTrace, nil},
 		{"webhook events", "[{\"email\":\"a@example.com\",\"event\":\"bounce\"}]\n", BatchJSON, nil},
 		{"webhook NDJSON", "\n{\"event\":\"failed\"}\n{\"event\":\"delivered\"}\n", BatchJSON, nil},
+		{"postfix mailq", "-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------\nA1B2C3D4E5     2345 Fri Nov 27 09:00:01  s@example.net\n", BatchQueue, nil},
+		{"sendmail mailq", "\t\t/var/spool/mqueue (1 request)\n-----Q-ID----- --Size-- -----Q-Time----- ------------Sender/Recipient-----------\n", BatchQueue, nil},
+		{"mailq without its header", "\nA1B2C3D4E5     2345 Fri Nov 27 09:00:01  s@example.net\n(connect to mx.example.org[192.0.2.5]:25: Connection refused)\n   a@example.org\n", BatchQueue, nil},
 		{"csv without recipient column", "name,status\nx,Failed\n", BatchText, ErrBatchUnknown},
 		{"plain text", "hello there\nthis is not a mailbox\n", BatchText, ErrBatchUnknown},
 		{"empty", " \n\n", BatchText, ErrBatchEmpty},
@@ -782,5 +785,49 @@ func TestLogAgreesWithBatch(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("only %d log lines with events", n)
+	}
+}
+
+// TestBatchQueue reads a queue listing entry by entry: more recipients
+// than one decoded report holds (maxRecipients), each entry's recipients
+// with the entry's reasons, entries without a reason skipped.
+func TestBatchQueue(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------\n")
+	const n = 700
+	for i := range n {
+		fmt.Fprintf(&in, "%010X     2345 Fri Nov 27 09:00:01  s@example.net\n", 0xA000000000+i)
+		if i%2 == 0 {
+			in.WriteString("(host mx.example.org[192.0.2.5] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))\n")
+		} else {
+			in.WriteString("(connect to mx.example.com[192.0.2.6]:25: Connection timed out)\n")
+		}
+		fmt.Fprintf(&in, "                                         r%d@example.org\n\n", i)
+	}
+	in.WriteString("B000000000*    2345 Fri Nov 27 09:00:01  s@example.net\n                                         busy@example.org\n\n-- 1600 Kbytes in 701 Requests.\n")
+	b, err := NewBatch([]byte(in.String()), "")
+	if err != nil || b.Kind() != BatchQueue {
+		t.Fatalf("NewBatch: %v, kind %q", err, b.Kind())
+	}
+	items, full := 0, 0
+	for it, ok := b.Next(); ok; it, ok = b.Next() {
+		items++
+		if len(it.Report.Recipients) != 1 {
+			t.Fatalf("item %d: %d recipients", it.Index, len(it.Report.Recipients))
+		}
+		rc := it.Report.Recipients[0]
+		want := "r" + strconv.Itoa(items-1) + "@example.org"
+		if rc.Recipient != want || rc.Action != "delayed" || it.Source != "queue" {
+			t.Fatalf("item %d: %s %s from %s, want %s delayed", it.Index, rc.Recipient, rc.Action, it.Source, want)
+		}
+		if rc.Reason == ReasonMailboxFull {
+			full++
+		}
+		if got := b.Reread(it.Start, it.End); len(got.Recipients) != 1 || got.Recipients[0].Recipient != want {
+			t.Fatalf("item %d: reread %+v", it.Index, got.Recipients)
+		}
+	}
+	if items != n || full != n/2 {
+		t.Errorf("%d items, %d mailbox full; want %d, %d", items, full, n, n/2)
 	}
 }

@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 )
@@ -82,6 +83,25 @@ func queueReason(s string, lo, hi int) record {
 // parenDepth returns how many more parentheses t opens than it closes.
 func parenDepth(t string) int {
 	return strings.Count(t, "(") - strings.Count(t, ")")
+}
+
+// queueListing reports whether the first lines of head are those of a
+// queue listing: its column header ("-Queue ID-" for Postfix, "-Q-ID-"
+// for Sendmail) or an entry's first line.
+func queueListing(head []byte) bool {
+	for n := 0; len(head) > 0 && n < 5; {
+		var l []byte
+		l, head, _ = bytes.Cut(head, []byte("\n"))
+		t := bytes.TrimSpace(l)
+		switch {
+		case len(t) == 0:
+			continue
+		case bytes.HasPrefix(t, []byte("-Queue ID-")) || bytes.HasPrefix(t, []byte("-----Q-ID-----")) || queueEntry(string(bytes.TrimRight(l, "\r"))):
+			return true
+		}
+		n++
+	}
+	return false
 }
 
 // queueRecipient reports whether the trimmed line t is a recipient line of
