@@ -631,6 +631,7 @@ func FuzzBatch(f *testing.F) {
 	f.Add([]byte("2026-11-27 10:00:04 1tGxyA-0001AB-Cd ** a@b.c: Unrouteable address\n"))
 	f.Add([]byte("\"RecipientAddress\",\"Status\",\"Detail\"\n\"a@b.c\",\"Failed\",\"550 \"\"5.1.1\"\n"))
 	f.Add([]byte("recipient_status\na@b.c##Receive, Fail;x##\n"))
+	f.Add([]byte("-Queue ID-\nA1B2C3D4E5     2345 Fri Nov 27 09:00:01  s@b.c\n(host mx.b.c[192.0.2.5] said: 452 4.2.2 full (in\n reply to RCPT TO command))\n   a@b.c\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := NewBatch(data, "")
 		if b == nil {
