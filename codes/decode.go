@@ -184,6 +184,27 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		}
 		return recs, FormatReply
 	}
+	// The text of a bounce, pasted without its headers: a mail server's
+	// ("This is the mail system at host ...", "This message was created
+	// automatically by mail delivery software.") or a notice as a mail
+	// client shows it, often without any code (Gmail: "Your message wasn't
+	// delivered to a@b because the address couldn't be found ... The
+	// response was: The email account that you tried to reach does not
+	// exist."). Read it as a bounce mail's text, so that a recipient
+	// listed without a code ("Unrouteable address") is kept too.
+	if pastedNotice(s) {
+		if recs := readText(s, all, textFallback{loose: true}); len(recs) > 0 &&
+			!slices.ContainsFunc(recs, func(r record) bool { return r.rcpt == "" }) {
+			for i := range recs {
+				if recs[i].reply.IsZero() && recs[i].status.IsZero() {
+					recs[i].reader = "notice"
+					responseDiag(s, &recs[i])
+				}
+			}
+			settlePasted(s, recs)
+			return recs, FormatText
+		}
+	}
 	if recs := readReply(s); len(recs) > 0 {
 		// A pasted bounce body names recipients where its reply lines do not.
 		if recs[0].rcpt == "" {
@@ -199,39 +220,34 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		settlePasted(s, recs)
 		return recs, FormatText
 	}
-	// A notice without any code, as a mail client shows a bounce (Gmail:
-	// "Your message wasn't delivered to a@b because the address couldn't
-	// be found ... The response was: The email account that you tried to
-	// reach does not exist."): read it as a bounce mail's text when its
-	// words say it is one.
-	if pastedNotice(s) {
-		if recs := readText(s, all, textFallback{loose: true}); len(recs) > 0 {
-			for i := range recs {
-				recs[i].reader = "notice"
-				responseDiag(s, &recs[i])
-			}
-			settlePasted(s, recs)
-			return recs, FormatText
-		}
-	}
 	return nil, FormatNone
 }
 
-// noticeStarts start a line of a delivery failure notice as a mail client
-// shows one (after blanks and '*'). Lower case.
+// noticeStarts start a line of the text of a bounce (after blanks and
+// '*'): a mail server's, or a notice as a mail client shows one. Sorted,
+// lower case. "there was a" and "your message" count only with "deliver"
+// later on the line.
 var noticeStarts = [...]string{
-	"address not found",                   // Gmail "Address not found"
-	"could not be delivered",              //
-	"couldn't be delivered",               //
-	"delivery has failed",                 // Exchange "Delivery has failed to these recipients or groups:"
-	"delivery incomplete",                 // Gmail, a delay
-	"delivery to the following recipient", // Gmail, older
-	"message blocked",                     // Gmail
-	"message not delivered",               // Gmail
-	"there was a",                         // with "deliver" after it: Gmail "There was a (temporary) problem delivering your message to a@b."
-	"unable to deliver",                   //
-	"undeliverable",                       // Outlook "Undeliverable: <subject>"
-	"your message",                        // with "deliver" after it: Gmail "Your message wasn't delivered to a@b", Microsoft "Your message to a@b couldn't be delivered."
+	"----- the following addresses had permanent fatal errors", // Sendmail
+	"a message that you sent could not be delivered",           // Exim
+	"address not found", // Gmail
+	"could not be delivered",
+	"couldn't be delivered",
+	"delivery has failed",                  // Exchange "Delivery has failed to these recipients or groups:"
+	"delivery incomplete",                  // Gmail, a delay
+	"delivery to the following recipient",  // Gmail, older
+	"hi. this is the qmail-send program",   // qmail
+	"i'm sorry to have to inform you",      // Postfix
+	"message blocked",                      // Gmail
+	"message not delivered",                // Gmail
+	"the original message was received at", // Sendmail
+	"there was a",                          // Gmail "There was a (temporary) problem delivering your message to a@b."
+	"this is the mail system at host",      // Postfix
+	"this message was created automatically by mail delivery software", // Exim
+	"unable to deliver",
+	"undeliverable", // Outlook "Undeliverable: <subject>"
+	"your message",  // Gmail "Your message wasn't delivered to a@b", Microsoft "Your message to a@b couldn't be delivered."
+	"your message did not reach some or all of the intended recipients", // Exchange
 }
 
 // pastedNotice reports whether a line of the first part of pasted text

@@ -373,3 +373,45 @@ func TestPastedNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedBody decodes the text of a mail server's bounce pasted without
+// its headers: every listed recipient, also one the server lists without
+// a code, as in the bounce mail itself.
+func TestPastedBody(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // recipient, reason, diagnostic
+	}{
+		{
+			name: "exim",
+			in: "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n" +
+				"  bob@example.org\n    host mx.example.org [192.0.2.5]\n    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n    550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n" +
+				"  carol@example.net\n    Unrouteable address\n",
+			want: []string{"bob@example.org", "userunknown", "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown",
+				"carol@example.net", "hostunknown", "Unrouteable address"},
+		},
+		{
+			name: "postfix",
+			in: "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n                   The mail system\n\n" +
+				"<dan@example.org>: host mx.example.org[192.0.2.5] said: 552 5.2.2 <dan@example.org>:\n    Mailbox full (in reply to RCPT TO command)\n\n" +
+				"<erin@example.net>: Host or domain name not found. Name service error for\n    name=example.net type=A: Host not found\n",
+			want: []string{"dan@example.org", "mailboxfull", "<dan@example.org>: host mx.example.org[192.0.2.5] said: 552 5.2.2 <dan@example.org>: Mailbox full (in reply to RCPT TO command)",
+				"erin@example.net", "hostunknown", "Host or domain name not found. Name service error for name=example.net type=A: Host not found"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Decode([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, rc := range rep.Recipients {
+				got = append(got, rc.Recipient, string(rc.Reason), rc.Diagnostic)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
