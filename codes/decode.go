@@ -573,12 +573,27 @@ func (r *record) findContext(s string) {
 		if r.diagAt.ok() {
 			hlo, hhi = max(lo, r.diagAt.start-hostWindow), min(hi, r.diagAt.end+hostWindow)
 		}
-		if sp := hostIn(s, hlo, hhi); sp.ok() {
+		if sp := hostIn(s, hlo, hhi); sp.ok() && !otherSession(s, sp, r.rcpt) {
 			r.mta, r.mtaAt = s[sp.start:sp.end], sp
 		}
 	}
 	if r.command == "" {
 		r.command = transcriptCommand(s, lo, hi, r.rcpt, r.reply)
+	}
+	// A Sendmail bounce lists its recipients first and the transcript of
+	// the session after them ("... while talking to mx.example.org.:",
+	// ">>> RCPT To:<a>", "<<< 550 ..."): a session that names the
+	// recipient gives its server and command.
+	if (r.mta == "" || r.command == "") && r.rcpt != "" && r.block.ok() {
+		tlo, thi := r.block.end, min(len(s), r.block.end+2*hostWindow)
+		if r.mta == "" {
+			if sp := sessionHostOf(s, tlo, thi, r.rcpt); sp.ok() {
+				r.mta, r.mtaAt = s[sp.start:sp.end], sp
+			}
+		}
+		if r.command == "" {
+			r.command = transcriptCommandOf(s, tlo, thi, r.rcpt)
+		}
 	}
 }
 

@@ -250,3 +250,46 @@ func transcriptCmd(s string, lo, hi int, rcpt string, reply ReplyCode, loose boo
 	}
 	return first
 }
+
+// sessionMark starts a Sendmail session transcript: "... while talking to
+// mx.example.org.:" and the commands and replies of that session.
+const sessionMark = "while talking to "
+
+// session returns the end of the transcript of the session whose server
+// name starts at i: the next session's start, at most 4 KB on.
+func session(s string, i int) int {
+	hi := min(len(s), i+4<<10)
+	if k := indexFold(s[i:hi], sessionMark); k >= 0 {
+		return i + k
+	}
+	return hi
+}
+
+// otherSession reports whether the server name at sp is that of a Sendmail
+// session whose transcript is about other recipients than rcpt: it sends
+// RCPT commands, none of them for rcpt.
+func otherSession(s string, sp span, rcpt string) bool {
+	if rcpt == "" || sp.start < len(sessionMark) || !strings.EqualFold(s[sp.start-len(sessionMark):sp.start], sessionMark) {
+		return false
+	}
+	t := s[sp.end:session(s, sp.end)]
+	return indexFold(t, "rcpt to:") >= 0 && indexFold(t, rcpt) < 0
+}
+
+// sessionHostOf returns the server of the first Sendmail session in
+// s[lo:hi] whose transcript names rcpt, or a zero span.
+func sessionHostOf(s string, lo, hi int, rcpt string) span {
+	for p, n := lo, 0; p < hi && n < 8; n++ {
+		k := indexFold(s[p:hi], sessionMark)
+		if k < 0 {
+			break
+		}
+		i := p + k + len(sessionMark)
+		p = i
+		sp := hostAt(s[:hi], i, ':')
+		if sp.ok() && indexFold(s[sp.end:min(hi, session(s, sp.end))], rcpt) >= 0 {
+			return sp
+		}
+	}
+	return span{}
+}

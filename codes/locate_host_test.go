@@ -166,3 +166,33 @@ func TestCommandStage(t *testing.T) {
 		t.Errorf("CommandStage(\"\") = %q, %q, want nothing", name, meaning)
 	}
 }
+
+// TestSessionHost: a Sendmail bounce lists its recipients, then the
+// transcript of the session of one of them. The transcript's server and
+// command are that recipient's, not the others'.
+func TestSessionHost(t *testing.T) {
+	in := "The original message was received at Fri, 27 Nov 2026 10:00:00 +0000\nfrom localhost [127.0.0.1]\n\n" +
+		"   ----- The following addresses had permanent fatal errors -----\n" +
+		"<frank@example.org>\n    (reason: 550 5.1.1 <frank@example.org>... User unknown)\n" +
+		"<gail@example.com>\n    (reason: 554 5.7.1 Message rejected as spam)\n\n" +
+		"   ----- Transcript of session follows -----\n... while talking to mx.example.org.:\n" +
+		">>> RCPT To:<frank@example.org>\n<<< 550 5.1.1 <frank@example.org>... User unknown\n"
+	rep, err := Decode([]byte(in))
+	if err != nil || len(rep.Recipients) != 2 {
+		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+	}
+	for _, c := range []struct{ rcpt, mta, cmd string }{
+		{"frank@example.org", "mx.example.org", "RCPT"},
+		{"gail@example.com", "", ""},
+	} {
+		var rc Recipient
+		for _, r := range rep.Recipients {
+			if r.Recipient == c.rcpt {
+				rc = r
+			}
+		}
+		if rc.RemoteMTA != c.mta || rc.Command != c.cmd {
+			t.Errorf("%s: server %q, command %q; want %q, %q", c.rcpt, rc.RemoteMTA, rc.Command, c.mta, c.cmd)
+		}
+	}
+}
