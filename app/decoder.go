@@ -18,7 +18,7 @@ const decodeDelay = 150 * time.Millisecond
 const sampleReply = "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown"
 
 // pasteHint says what to paste when nothing was found.
-const pasteHint = "Paste a whole bounced mail (headers included, as saved with \"Show original\" or as a .eml file), " +
+const pasteHint = "Paste a whole bounced mail (headers included, as saved with \"Show original\" or as a .eml file) or its text as your mail client shows it, " +
 	"the Diagnostic-Code line of a delivery report, an SMTP reply such as \"550 5.1.1 User unknown\", " +
 	"a mail server log line (Postfix, Exim, Sendmail), the output of mailq, " +
 	"or the JSON of a sending service's webhook event (SES, SendGrid, Mailgun, Postmark, …)."
