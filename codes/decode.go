@@ -196,10 +196,8 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		if recs := readText(s, all, textFallback{loose: true}); len(recs) > 0 &&
 			!slices.ContainsFunc(recs, func(r record) bool { return r.rcpt == "" }) {
 			for i := range recs {
-				if recs[i].reply.IsZero() && recs[i].status.IsZero() {
-					recs[i].reader = "notice"
-					responseDiag(s, &recs[i])
-				}
+				recs[i].reader = "notice"
+				responseDiag(s, &recs[i])
 			}
 			settlePasted(s, recs)
 			return recs, FormatText
@@ -240,6 +238,7 @@ var noticeStarts = [...]string{
 	"i'm sorry to have to inform you",      // Postfix
 	"message blocked",                      // Gmail
 	"message not delivered",                // Gmail
+	"sorry, we were unable to deliver",     // Yahoo
 	"the original message was received at", // Sendmail
 	"there was a",                          // Gmail "There was a (temporary) problem delivering your message to a@b."
 	"this is the mail system at host",      // Postfix

@@ -398,6 +398,13 @@ func TestPastedBody(t *testing.T) {
 			want: []string{"dan@example.org", "mailboxfull", "<dan@example.org>: host mx.example.org[192.0.2.5] said: 552 5.2.2 <dan@example.org>: Mailbox full (in reply to RCPT TO command)",
 				"erin@example.net", "hostunknown", "Host or domain name not found. Name service error for name=example.net type=A: Host not found"},
 		},
+		{
+			// A reply of the notice with no command named: refused at RCPT,
+			// as a pasted reply is, so "mailbox not found" is an unknown user.
+			name: "yahoo",
+			in:   "Sorry, we were unable to deliver your message to the following address.\n\n<kim@yahoo.com>:\n552 1 Requested mail action aborted, mailbox not found\n",
+			want: []string{"kim@yahoo.com", "userunknown", "552 1 Requested mail action aborted, mailbox not found"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
