@@ -49,6 +49,8 @@ func TestRcptLine(t *testing.T) {
 		{"<kijitora@example.jp>... User unknown", "kijitora@example.jp"},
 		{"554 <kijitora@example.ed.jp>... 550 Host unknown", "kijitora@example.ed.jp"},
 		{"kijitora@example.jp on 4/29/2010 11:34 PM", "kijitora@example.jp"},
+		{"      'mike@example.org' on 11/27/2026 10:00 AM", "mike@example.org"},
+		{"o'brien@example.org: host mx.example.org[192.0.2.1] said:", "o'brien@example.org"},
 		{"mikeneko@example.co.jp Invalid Address, ERROR_CODE :550", "mikeneko@example.co.jp"},
 		{"> <kijitora@example.com>", "kijitora@example.com"},
 		{"<support@ocn.ad.jp>へご連絡ください", ""},

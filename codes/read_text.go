@@ -232,6 +232,11 @@ func rcptLine(s string, lo, hi int) span {
 		return span{}
 	}
 	sp := addrAt(s[:hi], i+at)
+	if sp.ok() && sp.start < i && strings.Trim(s[sp.start:i], "'") == "" {
+		// Exchange: "'a@b' on 11/27/2026": a quote may start a local part
+		// (RFC 5322 atext), but here it quotes the address.
+		sp.start = i
+	}
 	if !sp.ok() || sp.start != i {
 		return span{}
 	}
