@@ -195,9 +195,16 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 	if pastedNotice(s) {
 		if recs := readText(s, all, textFallback{loose: true}); len(recs) > 0 &&
 			!slices.ContainsFunc(recs, func(r record) bool { return r.rcpt == "" }) {
+			mark, words := response(s)
 			for i := range recs {
-				recs[i].reader = "notice"
-				responseDiag(s, &recs[i])
+				r := &recs[i]
+				r.reader = "notice"
+				if words.ok() && r.reply.IsZero() && r.status.IsZero() {
+					// The receiving server's words, not the notice's own
+					// explanation, are the diagnostic.
+					r.diagAt, r.diag = words, collapse(s[words.start:words.end])
+					r.block = span{min(r.block.start, mark), max(r.block.end, words.end)}
+				}
 			}
 			settlePasted(s, recs)
 			return recs, FormatText
@@ -276,13 +283,10 @@ var responseMarks = [...]string{
 	"the error that the other server returned was:", // Gmail, older
 }
 
-// responseDiag makes the paragraph after a notice's responseMarks the
-// diagnostic of a record read without a code: the receiving server's
-// words, not the notice's own explanation.
-func responseDiag(s string, r *record) {
-	if !r.reply.IsZero() || !r.status.IsZero() {
-		return
-	}
+// response returns where a notice's responseMarks start and the span of
+// the paragraph after them: the receiving server's own words. The span is
+// zero when there is none.
+func response(s string) (int, span) {
 	for _, m := range responseMarks {
 		k := indexFold(s, m)
 		if k < 0 {
@@ -292,17 +296,9 @@ func responseDiag(s string, r *record) {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
 			i++
 		}
-		if i == len(s) {
-			return
-		}
-		sp := trimSpan(s, span{i, paragraphEnd(s, i, len(s))})
-		if !sp.ok() {
-			return
-		}
-		r.diagAt, r.diag = sp, collapse(s[sp.start:sp.end])
-		r.block = span{min(r.block.start, k), max(r.block.end, sp.end)}
-		return
+		return k, trimSpan(s, span{i, paragraphEnd(s, i, len(s))})
 	}
+	return -1, span{}
 }
 
 // delayPhrases are what the text of a delay warning says: the message is

@@ -255,9 +255,9 @@ func transcriptCmd(s string, lo, hi int, rcpt string, reply ReplyCode, loose boo
 // mx.example.org.:" and the commands and replies of that session.
 const sessionMark = "while talking to "
 
-// session returns the end of the transcript of the session whose server
-// name starts at i: the next session's start, at most 4 KB on.
-func session(s string, i int) int {
+// sessionEnd returns the end of the transcript of the session whose
+// server name starts at i: the next session's start, at most 4 KB on.
+func sessionEnd(s string, i int) int {
 	hi := min(len(s), i+4<<10)
 	if k := indexFold(s[i:hi], sessionMark); k >= 0 {
 		return i + k
@@ -272,7 +272,7 @@ func otherSession(s string, sp span, rcpt string) bool {
 	if rcpt == "" || sp.start < len(sessionMark) || !strings.EqualFold(s[sp.start-len(sessionMark):sp.start], sessionMark) {
 		return false
 	}
-	t := s[sp.end:session(s, sp.end)]
+	t := s[sp.end:sessionEnd(s, sp.end)]
 	return indexFold(t, "rcpt to:") >= 0 && indexFold(t, rcpt) < 0
 }
 
@@ -287,7 +287,7 @@ func sessionHostOf(s string, lo, hi int, rcpt string) span {
 		i := p + k + len(sessionMark)
 		p = i
 		sp := hostAt(s[:hi], i, ':')
-		if sp.ok() && indexFold(s[sp.end:min(hi, session(s, sp.end))], rcpt) >= 0 {
+		if sp.ok() && indexFold(s[sp.end:min(hi, sessionEnd(s, sp.end))], rcpt) >= 0 {
 			return sp
 		}
 	}
