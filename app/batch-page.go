@@ -482,7 +482,7 @@ func (p *batchPage) Render() app.UI {
 			app.Main().Class("batch-page").Body(
 				app.H1().Text("Batch: a whole mailbox or mail log"),
 				app.P().Class("lead").Text("Drop a mailbox (mbox), several .eml files, a Postfix, Exim or Sendmail log, "+
-					"a Microsoft 365 / Exchange message trace (CSV), webhook events (JSON) or the mail queue (mailq), plain or gzip-compressed. It is decoded in your browser: nothing leaves this page."),
+					"a CSV export (Microsoft 365 / Exchange message trace, PowerMTA accounting file, a sending service's bounce list), webhook events (JSON) or the mail queue (mailq), plain or gzip-compressed. It is decoded in your browser: nothing leaves this page."),
 				p.renderInput(),
 				p.renderProgress(),
 				app.If(len(p.messages) > 0, func() app.UI {

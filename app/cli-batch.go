@@ -16,8 +16,8 @@ import (
 const batchUsage = `usage: bounce-decoder decode --batch [-csv] [-remove] FILE... | -
 
 Reads mailboxes (mbox), .eml files, mail-server logs (Postfix, Exim,
-Sendmail) or Microsoft 365 / Exchange message traces (CSV), plain, gzip or
-bzip2, and prints one JSON line per failed recipient, then one summary line:
+Sendmail), CSV exports (Microsoft 365 / Exchange message traces, PowerMTA
+accounting files, sending services' bounce lists), plain, gzip or bzip2, and prints one JSON line per failed recipient, then one summary line:
   {"summary": {...counts...}, "remove": [addresses to remove]}
 With -csv it prints the failed recipients as CSV instead (no summary);
 with -remove only the addresses to remove, one a line. For logs, only the

@@ -15,8 +15,9 @@ import (
 
 // Batch decoding reads many bounces at once: a mailbox in mbox format
 // (mboxo or mboxrd, see RFC 4155), a single mail, mail-server log text
-// (Postfix, Exim, Sendmail), a Microsoft 365 / Exchange message trace
-// exported as CSV or a sending service's webhook events (JSON, or one JSON
+// (Postfix, Exim, Sendmail), a CSV export with a header row (a Microsoft
+// 365 / Exchange message trace, a PowerMTA accounting file, a sending
+// service's bounce list) or a sending service's webhook events (JSON, or one JSON
 // value per line), any of them possibly gzip- or bzip2-compressed (a rotated
 // log). A Batch hands out one Item at a time so that callers
 // keep memory bounded, show progress and can stop at any point.
@@ -44,7 +45,7 @@ const (
 	BatchMbox  BatchKind = "mbox"  // mailbox: messages each after a "From " line (RFC 4155)
 	BatchMail  BatchKind = "mail"  // one mail (an .eml file)
 	BatchLog   BatchKind = "log"   // mail-server log lines: Postfix, Exim, Sendmail
-	BatchTrace BatchKind = "trace" // Microsoft 365 / Exchange message trace or tracking log, CSV
+	BatchTrace BatchKind = "trace" // CSV export: message trace, tracking log, accounting file, bounce list
 	BatchJSON  BatchKind = "json"  // webhook events of a sending service: JSON, or one JSON value per line (NDJSON)
 	BatchQueue BatchKind = "queue" // a mail queue listing: Postfix's or Sendmail's mailq
 	BatchText  BatchKind = "text"  // unrecognised text, decoded as one bounce

@@ -19,19 +19,21 @@ import (
 // blEvent is one delivery event read from a log line or trace row. The
 // *At fields are byte offsets in the item text, or -1.
 type blEvent struct {
-	reader string // postfix, exim, sendmail, trace
-	id     string // queue or message id, "" if none
-	action string // failed, delayed, delivered
-	rcpt   string
-	rcptAt int
-	diag   string
-	diagAt int
-	diagN  int    // how many bytes of diag stand verbatim at diagAt (CSV quoting may differ after); 0 means all
-	dsn    string // status given in a field of its own (Postfix and Sendmail dsn=)
-	dsnAt  int
-	mta    string
-	mtaAt  int
-	hint   Reason
+	reader  string // postfix, exim, sendmail, trace
+	id      string // queue or message id, "" if none
+	action  string // failed, delayed, delivered
+	rcpt    string
+	rcptAt  int
+	diag    string
+	diagAt  int
+	diagN   int    // how many bytes of diag stand verbatim at diagAt (CSV quoting may differ after); 0 means all
+	dsn     string // status given in a field of its own (Postfix and Sendmail dsn=)
+	dsnAt   int
+	reply   string // reply code given in a field of its own (a CSV column), "" if none
+	replyAt int
+	mta     string
+	mtaAt   int
+	hint    Reason
 }
 
 // batchLogKind tells which mail server wrote line ("postfix", "exim",
@@ -688,6 +690,11 @@ func blRecord(text string, ev blEvent) record {
 		r.reply, _ = ParseReplyCode(ev.diag[i : i+3])
 		if inDiag(i + 3) {
 			r.replyAt = at(ev.diagAt+i, 3)
+		}
+	}
+	if r.reply.IsZero() && ev.reply != "" {
+		if r.reply, _ = ParseReplyCode(ev.reply); !r.reply.IsZero() {
+			r.replyAt = at(ev.replyAt, 3)
 		}
 	}
 	if ss, se := blStatusAt(ev.diag); ss >= 0 {

@@ -214,6 +214,20 @@ func TestBatchLogs(t *testing.T) {
 			{"carol@example.edu", "delayed", "451", "4.4.4", "", ""},
 			{"alice@example.com", "delivered", "", "", "", ""},
 		}},
+		{"powermta-acct.csv", BatchTrace, []logWant{
+			{"alice@example.com", "delivered", "250", "2.0.0", "", "mx.example.com"},
+			{"nobody@example.org", "failed", "550", "5.1.1", "", "mx1.example.org"},
+			{"carol@example.edu", "delayed", "451", "4.7.1", "", "mx.example.edu"},
+			{"dave@example.info", "failed", "", "5.4.4", "", ""},
+		}},
+		{"sendgrid-bounces.csv", BatchTrace, []logWant{
+			{"bob@example.org", "failed", "550", "5.1.1", "", ""},
+			{"carol@example.net", "delayed", "452", "4.2.2", "", ""},
+		}},
+		{"mailgun-bounces.csv", BatchTrace, []logWant{
+			{"alice@example.com", "failed", "550", "5.1.1", "", ""},
+			{"dan@example.org", "failed", "554", "", "", ""},
+		}},
 		{"historical-search.csv", BatchTrace, []logWant{
 			{"nobody@example.org", "failed", "", "", "", ""},
 			{"alice@example.com", "delivered", "", "", "", ""},

@@ -12,10 +12,13 @@ import (
 // from Get-MessageTraceDetail; the historical search report with
 // "recipient_status" values such as "a@example.com##Receive, Fail"; the
 // extended report's "date_time_utc",...,"recipient_address",
-// "recipient_status"), and Exchange message tracking logs ("#Fields:"
-// header, "event-id", "recipient-address", "recipient-status"). Columns are
-// found by name, ignoring case, spaces and punctuation, in a header row
-// among the first lines; the separator is a comma, a tab or a semicolon.
+// "recipient_status"), Exchange message tracking logs ("#Fields:"
+// header, "event-id", "recipient-address", "recipient-status"), PowerMTA's
+// accounting files ("type,timeLogged,...,rcpt,...,dsnAction,dsnStatus,
+// dsnDiag,dsnMta,...") and the bounce exports of sending services
+// ("email","reason","status"). Columns are found by name, ignoring case,
+// spaces and punctuation, in a header row among the first lines; the
+// separator is a comma, a tab or a semicolon.
 
 // traceReader reads the rows of a message trace.
 type traceReader struct {
@@ -26,11 +29,13 @@ type traceReader struct {
 	status    int
 	recStatus int
 	detail    int
+	code      int // reply or enhanced status code column
+	mta       int // remote server column
 	id        int // message id column
 }
 
 // traceColumn tells which role a header name plays: "rcpt", "status",
-// "recstatus", "detail" or "".
+// "recstatus", "detail", "code", "mta", "id" or "".
 func traceColumn(name string) string {
 	var b strings.Builder
 	for _, c := range strings.ToLower(name) {
@@ -39,16 +44,23 @@ func traceColumn(name string) string {
 		}
 	}
 	switch b.String() {
-	case "recipientaddress", "recipientaddresses", "recipients", "recipient", "recipientemail", "toaddress", "to", "rcpt", "rcptto":
+	case "recipientaddress", "recipientaddresses", "recipients", "recipient", "recipientemail", "toaddress", "to", "rcpt", "rcptto",
+		"email", "emailaddress", "address":
 		return "rcpt"
-	case "status", "deliverystatus", "messagestatus", "eventid", "event", "deliveryaction":
+	case "status", "deliverystatus", "messagestatus", "eventid", "event", "deliveryaction", "dsnaction", "action":
 		return "status"
+	case "dsnstatus", "enhancedstatus", "enhancedstatuscode", "enhancedcode",
+		"code", "replycode", "smtpcode", "statuscode", "errorcode", "smtpstatus":
+		return "code"
+	case "dsnmta", "remotemta", "remotehost", "remoteserver", "mxhost", "mx":
+		return "mta"
 	case "recipientstatus":
 		return "recstatus"
 	case "messagetraceid", "networkmessageid", "internalmessageid", "messageid":
 		return "id"
 	case "detail", "details", "statusdetail", "statusdetails", "reason", "response", "smtpresponse",
-		"diagnostic", "diagnosticcode", "lastresponse", "deliverydetail", "errormessage", "error":
+		"diagnostic", "diagnosticcode", "lastresponse", "deliverydetail", "errormessage", "error",
+		"dsndiag", "bouncereason", "rawreason":
 		return "detail"
 	}
 	return ""
@@ -76,7 +88,7 @@ func traceHeader(line []byte) *traceReader {
 	if err != nil {
 		return nil
 	}
-	t := &traceReader{rcpt: -1, status: -1, recStatus: -1, detail: -1, id: -1}
+	t := &traceReader{rcpt: -1, status: -1, recStatus: -1, detail: -1, code: -1, mta: -1, id: -1}
 	for i, name := range rec {
 		switch traceColumn(name) {
 		case "rcpt":
@@ -92,6 +104,14 @@ func traceHeader(line []byte) *traceReader {
 		case "detail":
 			if t.detail < 0 {
 				t.detail = i
+			}
+		case "code":
+			if t.code < 0 {
+				t.code = i
+			}
+		case "mta":
+			if t.mta < 0 {
+				t.mta = i
 			}
 		case "id":
 			if t.id < 0 {
@@ -175,7 +195,7 @@ func (b *Batch) nextTrace() (Item, bool) {
 func traceAction(word string) (string, Reason) {
 	w := strings.ToLower(strings.Join(strings.Fields(word), ""))
 	switch w {
-	case "delivered", "deliver", "send", "sent", "sendexternal", "success", "succeeded":
+	case "delivered", "deliver", "send", "sent", "sendexternal", "success", "succeeded", "relayed":
 		return "delivered", ""
 	case "failed", "fail", "failure", "bounced", "bounce", "rejected", "dropped", "drop", "badmail", "undeliverable":
 		return "failed", ""
@@ -200,6 +220,34 @@ func (t *traceReader) events(text string, rec []string) []blEvent {
 	rcpts, status, rs, detail := get(t.rcpt), get(t.status), get(t.recStatus), get(t.detail)
 	ev := blEvent{reader: "trace", id: get(t.id), rcptAt: -1, diagAt: -1, dsnAt: -1, mtaAt: -1}
 	ev.diag = detail
+	// Codes in columns of their own: PowerMTA's dsnStatus "5.0.0
+	// (undefined status)"; Mailgun's bounce export "code" 550; a status
+	// column that holds a code (SendGrid's export: "5.1.1").
+	codes := func(v string) {
+		at := traceFieldAt(text, v, t.comma)
+		if ss, se := blStatusAt(v); ss >= 0 && ev.dsn == "" {
+			ev.dsn, ev.dsnAt = v[ss:se], -1
+			if at >= 0 {
+				ev.dsnAt = at + ss
+			}
+		}
+		if i := blReplyAt(v); i >= 0 && ev.reply == "" {
+			ev.reply, ev.replyAt = v[i:i+3], -1
+			if at >= 0 {
+				ev.replyAt = at + i
+			}
+		}
+	}
+	codes(get(t.code))
+	action, hint := traceAction(status)
+	if action == "" {
+		codes(status)
+	}
+	// PowerMTA's dsnMta: "mx.example.org (192.0.2.9)".
+	if mta, _, _ := strings.Cut(get(t.mta), " "); strings.Contains(mta, ".") {
+		ev.mta = strings.Trim(mta, "[]")
+		ev.mtaAt = strings.Index(text, ev.mta)
+	}
 	if ev.diag == "" && rs != "" && !strings.Contains(rs, "##") {
 		ev.diag = rs
 	}
@@ -240,11 +288,14 @@ func (t *traceReader) events(text string, rec []string) []blEvent {
 		}
 		return evs
 	}
-	action, hint := traceAction(status)
-	if action == "" && t.status < 0 {
-		// no status column: judge by the reply code of the detail
+	if action == "" && (t.status < 0 || ev.reply != "" || ev.dsn != "") {
+		// no status word: judge by the class of the codes
+		class := ev.reply + ev.dsn
 		if i := blReplyAt(ev.diag); i >= 0 {
-			switch ev.diag[i] {
+			class = ev.diag[i:]
+		}
+		if class != "" {
+			switch class[0] {
 			case '5':
 				action = "failed"
 			case '4':
@@ -258,4 +309,34 @@ func (t *traceReader) events(text string, rec []string) []blEvent {
 		add(rcpts[as:ae], action, hint)
 	}
 	return evs
+}
+
+// traceFieldAt returns the offset in text, a row of a CSV file separated by
+// comma, of v standing as a whole field (quoted or not, with blanks
+// around), or -1.
+func traceFieldAt(text, v string, comma rune) int {
+	if v == "" {
+		return -1
+	}
+	blank := func(c byte) bool { return c == ' ' || c == '\t' }
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], v)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		b, e := i, i+len(v)
+		for b > 0 && blank(text[b-1]) {
+			b--
+		}
+		for e < len(text) && blank(text[e]) {
+			e++
+		}
+		if (b == 0 || rune(text[b-1]) == comma || text[b-1] == '"') &&
+			(e == len(text) || rune(text[e]) == comma || strings.IndexByte("\"\r\n", text[e]) >= 0) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
 }

@@ -372,8 +372,12 @@ var strongPhrases = families{
 	{ReasonSuppressed, newPhrases(
 		"suppression list",
 		"address is suppressed",
+		"address was suppressed", // SparkPost: "recipient address was suppressed due to customer policy"
 		"suppressed recipient",
 		"onaccountsuppressionlist",
+		"not delivering to previously bounced address",              // Mailgun
+		"not delivering to unsubscribed address",                    // Mailgun
+		"not delivering to a user who marked your messages as spam", // Mailgun
 	)},
 	{ReasonBlocked, newPhrases(
 		"helo command rejected",

@@ -169,6 +169,8 @@ func TestClassifyReason(t *testing.T) {
 		{name: "status comment", diag: "550 5.2.1 <bob@example.jp>... User Unknown", status: "5.2.1", context: "Action: failed Status: 5.2.1 (mailbox disabled, not accepting messages) Diagnostic-Code: smtp;550 5.2.1 <bob@example.jp>... User Unknown", want: ReasonSuspend},
 		{name: "helo rejected host not found", diag: "504 5.5.2 <localhost>: Helo command rejected: Host not found", status: "5.5.2", command: "RCPT", want: ReasonBlocked},
 		{name: "null mx 5.1.10 not microsoft", diag: "host/domain does not accept mail", status: "5.1.10", provider: "microsoft", want: ReasonNotAccept},
+		{name: "sparkpost suppressed", diag: "554 5.7.1 [internal] recipient address was suppressed due to customer policy", reply: "554", status: "5.7.1", want: ReasonSuppressed},
+		{name: "mailgun previously bounced", diag: "Not delivering to previously bounced address", reply: "554", want: ReasonSuppressed},
 		{name: "ses account suppression", diag: `{"bounceType":"Permanent","bounceSubType":"OnAccountSuppressionList"}`, provider: "amazonses", want: ReasonSuppressed},
 		{name: "messagelabs short reject", diag: "542 kijitora@example.com Rejected", reply: "542", provider: "messagelabs", want: ReasonUserUnknown},
 		{name: "messagelabs filtered", diag: "553-Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting for more information. (#5.7.1)", reply: "553", provider: "messagelabs", want: ReasonFiltered},

@@ -18,7 +18,7 @@ var ErrTooLarge = errors.New("codes: input too large")
 const maxRecipients = 500
 
 // noteNone is the Report.Note for inputs with no bounce in them.
-const noteNone = "No bounce found. Paste a bounce message (the whole mail, with headers), an SMTP reply such as \"550 5.1.1 ...\", a Diagnostic-Code line, a mail log line or a mail queue listing (mailq)."
+const noteNone = "No bounce found. Paste a bounce message (the whole mail, with headers), an SMTP reply such as \"550 5.1.1 ...\", a Diagnostic-Code line, a mail log line, a mail queue listing (mailq) or the rows of a CSV export with their header row."
 
 // Decode reads a bounce and reports on each recipient it names.
 //
@@ -160,6 +160,9 @@ func locatePasted(d *doc, s string) ([]record, Format) {
 		return recs, FormatLog
 	}
 	if recs := readQueue(s); len(recs) > 0 {
+		return recs, FormatLog
+	}
+	if recs := readTrace(s); len(recs) > 0 {
 		return recs, FormatLog
 	}
 	if recs := readSES(s, []span{{0, len(s)}}); len(recs) > 0 {

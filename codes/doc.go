@@ -7,7 +7,8 @@
 // pastes: a delivery status notification (RFC 3464, and RFC 6533 for
 // internationalized mail), a bounce written only as text, a single SMTP reply
 // line, mail-server log lines, a mail queue listing (Postfix or Sendmail
-// mailq), or the JSON events of a sending service's
+// mailq), rows of a CSV export under their header row (a message trace, a
+// PowerMTA accounting file, a bounce list), or the JSON events of a sending service's
 // webhook (Amazon SES, SendGrid, Mailgun, Postmark, SparkPost, Resend and
 // others, read by their field names); it also recognises feedback reports
 // (RFC 5965) and automatic replies (RFC 3834), which are not failures. MIME
@@ -63,8 +64,9 @@
 // # Many bounces
 //
 // [NewBatch] reads many bounces at once: an mbox file (RFC 4155),
-// mail-server logs (Postfix, Exim, Sendmail) or a Microsoft 365 message
-// trace, and decodes them one by one; [RowsOf] flattens each result into one
+// mail-server logs (Postfix, Exim, Sendmail), CSV exports (a Microsoft 365
+// message trace, a PowerMTA accounting file, a bounce list) or webhook
+// events, and decodes them one by one; [RowsOf] flattens each result into one
 // row per failed recipient, which [WriteCSV] and [WriteJSON] export and
 // [Summary] counts by verdict, reason, provider and domain.
 //

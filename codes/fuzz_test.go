@@ -83,6 +83,8 @@ func FuzzDecode(f *testing.F) {
 		}
 	}
 	f.Add([]byte("550 5.1.1 <a@b.example> User unknown"))
+	f.Add([]byte("rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta\na@b.c,failed,5.0.0 (x),\"smtp;550 5.1.1 \"\"gone\"\"\",mx.b.c (192.0.2.1)\n"))
+	f.Add([]byte("address,code,error\na@b.c,550,5.1.1 gone\nd@e.f;x,451,\n"))
 	f.Add([]byte("Content-Type: multipart/report; boundary=x\n\n--x\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.c\nStatus: 5.1.1\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		start := time.Now()

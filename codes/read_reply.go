@@ -12,31 +12,21 @@ import (
 // other lines of the same kind (another syslog format) are read by
 // logLine.
 func readLog(s string) []record {
-	var recs []record
-	seen := map[string]int{}
-	add := func(r record) {
-		key := strings.ToLower(r.rcpt)
-		if k, dup := seen[key]; dup && key != "" {
-			recs[k] = r // the last line about an address is its outcome
-		} else {
-			seen[key] = len(recs)
-			recs = append(recs, r)
-		}
-	}
+	var out outcomes // the last line about an address is its outcome
 	for i := 0; i < len(s); {
 		l, next := line(s, i)
 		if evs := blParse(l); len(evs) > 0 {
 			for _, ev := range evs {
 				r := blRecord(l, ev)
 				r.shift(i)
-				add(r)
+				out.add(r)
 			}
 		} else if r, ok := logLine(s, i, i+len(l)); ok {
-			add(r)
+			out.add(r)
 		}
 		i = next
 	}
-	return recs
+	return out.recs
 }
 
 // shift moves the spans of a record read from a piece of text that starts
