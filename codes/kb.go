@@ -255,11 +255,15 @@ func kbGreylisted(lt string) bool {
 }
 
 // kbFollowReason replaces a generic explanation by the explanation of
-// q.Reason when the reason read from the text says more than the codes.
+// q.Reason when the reason read from the text says more than the codes. An
+// X.0.0 code ("Other undefined status") says nothing the reason does not,
+// even when their reasons agree: a delivery with 250 2.0.0 reads
+// "Delivered".
 func kbFollowReason(ex *Explanation, q Query) {
 	x := kbx()
 	r := q.Reason
-	if r == "" || r == ReasonUndefined || r == ReasonOnHold || r == ex.Reason {
+	undefined := !q.Status.IsZero() && q.Status.Subject() == 0 && q.Status.Detail() == 0 && ex.Entry == q.Status.String()
+	if r == "" || r == ReasonUndefined || r == ReasonOnHold || r == ex.Reason && !undefined {
 		return
 	}
 	i, ok := x.byID["reason-"+string(r)]
@@ -269,7 +273,7 @@ func kbFollowReason(ex *Explanation, q Query) {
 	e := x.all[i]
 	temporary := kbTemporary(q) || kbQueued(q)
 	meaning := e.Meaning
-	if ex.Entry != "" {
+	if ex.Entry != "" && r != ex.Reason {
 		meaning += " (The text says so; the code alone only means: " + ex.Title + ".)"
 	}
 	*ex = Explanation{

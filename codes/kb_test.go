@@ -306,6 +306,9 @@ func TestKBFollowReason(t *testing.T) {
 		{"undefined reason changes nothing",
 			Query{Reply: 550, Status: EnhancedCode{5, 2, 2}, Reason: ReasonUndefined},
 			"5.2.2", ReasonMailboxFull, RetryLater, false},
+		{"undefined code, the same reason: a delivery",
+			Query{Reply: 250, Status: EnhancedCode{2, 0, 0}, Text: "250 2.0.0 OK 1701079201", Reason: ReasonDelivered},
+			"reason-delivered", ReasonDelivered, RetryNo, false},
 		{"no codes, an auto-reply",
 			Query{Text: "I am out of the office until Monday.", Reason: ReasonVacation},
 			"reason-vacation", ReasonVacation, RetryNo, false},
@@ -316,7 +319,7 @@ func TestKBFollowReason(t *testing.T) {
 			if ex.Entry != tt.entry || ex.Reason != tt.reason || ex.Retry != tt.retry || ex.HardBounce != tt.hard {
 				t.Errorf("got %q %q %q hard=%v, want %q %q %q hard=%v", ex.Entry, ex.Reason, ex.Retry, ex.HardBounce, tt.entry, tt.reason, tt.retry, tt.hard)
 			}
-			checkExplanation(t, tt.name, ex, tt.reason != ReasonVacation)
+			checkExplanation(t, tt.name, ex, tt.reason != ReasonVacation && tt.reason != ReasonDelivered)
 		})
 	}
 	if ex := Explain(Query{Reason: ReasonVacation}); !strings.Contains(ex.Summary, "not a delivery failure") {
@@ -324,6 +327,10 @@ func TestKBFollowReason(t *testing.T) {
 	}
 	if ex := Explain(Query{Reply: 550, Status: EnhancedCode{5, 0, 0}, Reason: ReasonMailboxFull}); !strings.Contains(ex.Meaning, "Other undefined status") {
 		t.Errorf("the meaning does not keep what the code says: %s", ex.Meaning)
+	}
+	if ex := Explain(Query{Reply: 250, Status: EnhancedCode{2, 0, 0}, Reason: ReasonDelivered}); ex.Summary != "Delivered (250 2.0.0): not a delivery failure, nothing to retry." ||
+		strings.Contains(ex.Meaning, "The text says so") {
+		t.Errorf("delivery with 2.0.0: %s / %s", ex.Summary, ex.Meaning)
 	}
 }
 
