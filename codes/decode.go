@@ -655,6 +655,13 @@ func finish(s string, r *record) Recipient {
 	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {
 		reason = ex.Reason
 	}
+	if ex.Blocklist != "" && ex.Reason != "" && reason.HardBounce(true) {
+		// "550 Requested action not taken: mailbox unavailable (Mail from
+		// 192.0.2.1 refused: IP listed by Spamhaus)": the words of a
+		// refused mailbox, but the named blocklist is the cause, and the
+		// address is not to be removed.
+		reason = ex.Reason
+	}
 	if reason == "" {
 		reason = ReasonUndefined
 	}

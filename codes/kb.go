@@ -176,6 +176,7 @@ func Explain(q Query) Explanation {
 		prov, _, _ = DetectProvider(q.Text)
 	}
 	var ex Explanation
+	bl, listed := kbFindBlocklist(lt, &g)
 	if e, ok := kbMatchProvider(q, lt, &g, prov); ok {
 		ex = kbFromEntry(e, q)
 		ex.Provider = e.Provider
@@ -188,13 +189,18 @@ func Explain(q Query) Explanation {
 		}
 	} else {
 		ex = kbExplainGeneric(q)
-		kbFollowReason(&ex, q)
+		if !listed {
+			// A named blocklist explains better than a reason read from
+			// the words around it ("mailbox unavailable (... IP listed
+			// by Spamhaus)").
+			kbFollowReason(&ex, q)
+		}
 		ex.Provider = prov
 		if p, ok := kbProviderByID(prov); ok && p.URL != "" {
 			ex.Links = append(ex.Links, Link{p.Name + ": help for senders", p.URL})
 		}
 	}
-	if bl, ok := kbFindBlocklist(lt, &g); ok && ex.Entry != bl.ID {
+	if listed && ex.Entry != bl.ID {
 		ex.Blocklist = bl.ID
 		if k := kbKindOf(ex.Entry); k == KindProvider {
 			ex.Meaning += " The text names " + bl.Title + ": " + bl.Meaning

@@ -415,6 +415,23 @@ func TestKBBlocklists(t *testing.T) {
 	}
 }
 
+// TestListedNotUnknown: words of a refused mailbox around a named
+// blocklist. The list is the cause: the address stays.
+func TestListedNotUnknown(t *testing.T) {
+	const line = "550 Requested action not taken: mailbox unavailable (Mail from 192.0.2.1 refused: IP listed by Spamhaus. See https://www.spamhaus.org/query/ip/192.0.2.1)"
+	ex := Explain(Query{Reply: 550, Text: line, Reason: ReasonUserUnknown})
+	if ex.Entry != "spamhaus" || ex.Reason != ReasonBlocked || strings.Contains(ex.Meaning, "does not exist") {
+		t.Errorf("Explain: entry %q reason %q meaning %q; want the list, with the meaning of 550 alone", ex.Entry, ex.Reason, ex.Meaning)
+	}
+	rep, err := Decode([]byte(line))
+	if err != nil || len(rep.Recipients) != 1 {
+		t.Fatalf("Decode: %v, %d recipients", err, len(rep.Recipients))
+	}
+	if rc := rep.Recipients[0]; rc.Reason != ReasonBlocked || rc.HardBounce || rc.Retry != RetryAfterFix {
+		t.Errorf("reason %q, hard bounce %v, retry %q; want blocked, keep the address, fix first", rc.Reason, rc.HardBounce, rc.Retry)
+	}
+}
+
 func TestKBDetectProvider(t *testing.T) {
 	tests := []struct {
 		text, id, token string
