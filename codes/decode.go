@@ -650,7 +650,8 @@ func finish(s string, r *record) Recipient {
 			Action: rc.Action, Command: cmd, Reader: r.reader, Hint: r.hint, Context: ctx,
 		})
 	}
-	ex := Explain(Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag, Reason: reason, Delayed: rc.Action == "delayed"})
+	q := Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag, Reason: reason, Delayed: rc.Action == "delayed"}
+	ex := Explain(q)
 	rc.Entry = ex.Entry
 	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {
 		reason = ex.Reason
@@ -680,6 +681,13 @@ func finish(s string, r *record) Recipient {
 		rc.Permanent = rc.Action == "failed"
 	}
 	rc.HardBounce = reason.HardBounce(rc.Permanent) && rc.Action != "delayed"
+	if ex.HardBounce != rc.HardBounce && rc.Action != "delivered" {
+		// The summary says "remove the address" exactly when the record is
+		// a hard bounce: Gmail's disabled account (reason suspend) is not
+		// one, a 553 "user unknown" is.
+		ex.HardBounce = rc.HardBounce
+		ex.Summary = kbSummary(ex, q)
+	}
 	rc.Summary, rc.Explanation = ex.Summary, ex.Meaning
 	if ex.Fix != nil {
 		rc.Fix = ex.Fix

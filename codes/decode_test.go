@@ -177,3 +177,38 @@ func ExampleDecode() {
 	// reply bob@example.com 550 5.1.1 true
 	// 5.1.1
 }
+
+// TestSummaryAgreesWithHardBounce: the summary tells to remove the address
+// exactly when the recipient is a hard bounce, whatever the entry that
+// explains it advises (Gmail's disabled account is not a hard bounce: the
+// address exists; its summary says to stop sending instead).
+func TestSummaryAgreesWithHardBounce(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "dev", "*.eml"))
+	more, _ := filepath.Glob(filepath.Join("testdata", "decode", "*.txt"))
+	files = append(files, more...)
+	if len(files) < 100 {
+		t.Fatalf("%d samples: testdata missing", len(files))
+	}
+	inputs := map[string][]byte{
+		"gmail disabled": []byte("550 5.2.1 The email account that you tried to reach is disabled. https://support.google.com/mail/?p=DisabledUser a1si1 - gsmtp"),
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[filepath.Base(f)] = data
+	}
+	for name, in := range inputs {
+		rep, _ := Decode(in)
+		for _, rc := range rep.Recipients {
+			if says := strings.Contains(rc.Summary, "remove the address"); says != rc.HardBounce {
+				t.Errorf("%s: %s: hard bounce %v, summary %q", name, rc.Recipient, rc.HardBounce, rc.Summary)
+			}
+		}
+	}
+	rep, _ := Decode(inputs["gmail disabled"])
+	if s := rep.Recipients[0].Summary; !strings.HasSuffix(s, "stop sending to this address.") {
+		t.Errorf("gmail disabled: %q", s)
+	}
+}

@@ -302,6 +302,14 @@ func kbDelayed(ex *Explanation) {
 	ex.Fix = slices.Clone(kbDelay.Fix)
 }
 
+// kbAdvisesRemoval reports whether the entry id advises removing the
+// address from mailing lists (Entry.HardBounce).
+func kbAdvisesRemoval(id string) bool {
+	x := kbx()
+	i, ok := x.byID[id]
+	return ok && x.all[i].HardBounce
+}
+
 func kbKindOf(id string) EntryKind {
 	x := kbx()
 	if i, ok := x.byID[id]; ok {
@@ -368,6 +376,10 @@ func kbSummary(ex Explanation, q Query) string {
 		b.WriteString(": temporary, retry later with backoff.")
 	case ex.Retry == RetryNo && ex.HardBounce:
 		b.WriteString(": permanent, do not retry; remove the address from your lists.")
+	case ex.Retry == RetryNo && kbAdvisesRemoval(ex.Entry):
+		// The address exists (no hard bounce) but is disabled or
+		// abandoned: Gmail's "inactive", Yahoo's "disabled".
+		b.WriteString(": do not retry; stop sending to this address.")
 	case ex.Retry == RetryNo:
 		b.WriteString(": do not retry this message as it is.")
 	case ex.Retry == RetryAfterFix && q.Delayed && (kbTemporary(q) || kbQueued(q)):
