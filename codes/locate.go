@@ -166,7 +166,7 @@ func replyAt(s string, i int, ok2 bool) ReplyCode {
 		// "=" stands before a reply only in Exchange Online's message trace
 		// ("Reason: [{LED=550 5.1.10 RESOLVER.ADR.RecipientNotFound; ...};{MSG=};...]").
 		led := p == '=' && i >= 4 && s[i-4:i] == "LED="
-		if locDigit(p) || p == '.' || p == '-' || p == '/' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '+' || p == '_' || p == '=' && !led || p == '$' || p == '#' && i > 1 && s[i-2] != ' ' && s[i-2] != '<' {
+		if locDigit(p) || p == '.' || p == '-' || p == '/' || p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p == '+' || p == '_' || p == '=' && !led || p == '$' || p == '#' && i > 1 && s[i-2] != ' ' && s[i-2] != '<' && s[i-2] != '\n' {
 			return 0
 		}
 	}

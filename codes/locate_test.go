@@ -15,6 +15,8 @@ func TestFindCodes(t *testing.T) {
 		{"colon", "550: 5.1.1 <a@b.example>... User Unknown", "550", "5.1.1"},
 		{"quoted", "550-'5.2.2 <a@b.example>... Mailbox Full'", "550", "5.2.2"},
 		{"exchange", "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "550", "5.1.1"},
+		{"exchange on its own line", "dave@example.com\n#550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found ##", "550", "5.1.1"},
+		{"a number after a word and #", "ticket#550 5.1.1 x", "", "5.1.1"},
 		{"status only", "Status: 5.2.2 (mailbox full)", "", "5.2.2"},
 		{"ip is not a status", "host 10.5.1.1 said: 550 no such user", "550", ""},
 		{"version is not a status", "Exim 4.72.1.3 rejected", "", ""},
