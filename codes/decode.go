@@ -239,6 +239,7 @@ var noticeStarts = [...]string{
 	"----- the following addresses had permanent fatal errors", // Sendmail
 	"a message that you sent could not be delivered",           // Exim
 	"address not found", // Gmail
+	"an error occurred while trying to deliver the mail to the following recipients", // Amazon SES
 	"could not be delivered",
 	"couldn't be delivered",
 	"delivery has failed",                  // Exchange "Delivery has failed to these recipients or groups:"

@@ -344,6 +344,13 @@ func TestPastedNotice(t *testing.T) {
 			rcpt: "carol@fabrikam.com", diag: "The e-mail address you entered couldn't be found. Please check the recipient's e-mail address and try to resend the message.",
 			status: "5.1.1", reason: "userunknown",
 		},
+		{
+			// No code and no reason: a card that says so, not "no bounce".
+			name: "amazon ses without its delivery-status part",
+			in:   "An error occurred while trying to deliver the mail to the following recipients:\nbob@example.org\n",
+			rcpt: "bob@example.org", diag: "An error occurred while trying to deliver the mail to the following recipients:",
+			reason: "onhold",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
