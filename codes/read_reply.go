@@ -61,14 +61,28 @@ func logLine(s string, lo, hi int) (record, bool) {
 		case strings.HasPrefix(st, "bounced"), strings.HasPrefix(st, "expired"), st != "":
 			r.action = "failed"
 		}
+		// OpenSMTPD: result="Ok", "TempFail" or "PermFail", and the values
+		// quoted: relay="mx.example.org (192.0.2.20)" stat="550 5.1.1 ...".
+		if k := strings.Index(l, ` result="`); k >= 0 {
+			switch v := l[k+9:]; {
+			case strings.HasPrefix(v, `Ok"`):
+				r.action = "delivered"
+			case strings.HasPrefix(v, `TempFail"`):
+				r.action = "delayed"
+			}
+		}
 		if k := strings.Index(l, "relay="); k >= 0 {
-			v := l[k+6:]
-			if e := strings.IndexAny(v, ",[ "); e >= 0 {
+			k += 6
+			if k < len(l) && l[k] == '"' {
+				k++
+			}
+			v := l[k:]
+			if e := strings.IndexAny(v, ",[ \""); e >= 0 {
 				v = v[:e]
 			}
 			v = strings.TrimSuffix(v, ".") // Sendmail: "relay=mx.example.com. [192.0.2.1]"
 			if v != "" && v != "none" && v != "local" {
-				r.mta, r.mtaAt = v, span{lo + k + 6, lo + k + 6 + len(v)}
+				r.mta, r.mtaAt = v, span{lo + k, lo + k + len(v)}
 			}
 		}
 		if k := strings.Index(l, "dsn="); k >= 0 {
@@ -76,11 +90,17 @@ func logLine(s string, lo, hi int) (record, bool) {
 				r.status, r.stAt = e, span{lo + k + 4, j}
 			}
 		}
-		ds := lo + strings.Index(l, st)
-		if p := strings.IndexByte(st, '('); p >= 0 {
+		ds, de := lo+strings.Index(l, st), hi
+		if strings.HasPrefix(st, `"`) {
+			// OpenSMTPD: stat="550 5.1.1 ..."
+			ds++
+			if q := strings.IndexByte(st[1:], '"'); q >= 0 {
+				de = ds + q
+			}
+		} else if p := strings.IndexByte(st, '('); p >= 0 {
 			ds += p + 1
 		}
-		r.diagAt = trimSpan(s, span{ds, hi})
+		r.diagAt = trimSpan(s, span{ds, de})
 		if r.diagAt.end > r.diagAt.start && s[r.diagAt.end-1] == ')' {
 			r.diagAt.end--
 		}
@@ -94,6 +114,46 @@ func logLine(s string, lo, hi int) (record, bool) {
 		}
 		r.command = commandIn(r.diag)
 		return r, r.rcpt != "" && r.action != "delivered" || r.action == "delivered" && r.rcpt != ""
+	}
+	// Postfix refusing mail it receives: "NOQUEUE: reject: RCPT from
+	// host[192.0.2.9]: 554 5.7.1 ...; from=<a@b> to=<c@d> proto=ESMTP
+	// helo=<b>" (also "milter-reject:"). The recipient is to=, the reply is
+	// the one Postfix gave.
+	if k := strings.Index(l, "reject: "); k >= 0 && strings.Contains(l[:k], ": ") {
+		cmd, rest, _ := strings.Cut(l[k+8:], " from ")
+		if c := strings.Index(rest, "]: "); c >= 0 {
+			ds := lo + k + 8 + len(cmd) + 6 + c + 3
+			de := hi
+			if f := strings.Index(s[ds:hi], "; from=<"); f >= 0 {
+				de = ds + f
+			}
+			if t := strings.Index(s[de:hi], " to=<"); t >= 0 {
+				if sp := findAddr(s, de+t+5, hi); sp.ok() {
+					r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
+				}
+			}
+			r.diagAt = trimSpan(s, span{ds, de})
+			r.diag = collapse(s[r.diagAt.start:r.diagAt.end])
+			h := findCodes(s, r.diagAt.start, r.diagAt.end)
+			r.reply, r.replyAt, r.status, r.stAt = h.reply, h.replyAt, h.status, h.stAt
+			switch {
+			case h.reply.Temporary() || h.reply.IsZero() && h.status.Temporary():
+				r.action = "delayed"
+			case !h.reply.IsZero() || !h.status.IsZero():
+				r.action = "failed"
+			}
+			switch cmd {
+			case "RCPT", "MAIL", "DATA", "EHLO":
+				r.command = cmd
+			case "END-OF-MESSAGE":
+				r.command = "DATA"
+			case "HELO":
+				r.command = "EHLO"
+			case "CONNECT":
+				r.command = "CONN"
+			}
+			return r, r.action != "" && r.rcpt != ""
+		}
 	}
 	// Exim main log: "<date> <id> ** addr ..." (failed) or "== addr ..." (deferred).
 	for _, m := range [...]string{" ** ", " == "} {

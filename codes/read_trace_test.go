@@ -3,6 +3,7 @@ package codes
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -86,5 +87,46 @@ func TestTraceFieldAt(t *testing.T) {
 		} else if got != tt.want {
 			t.Errorf("traceFieldAt(%q, %q) = %d, want %d", tt.text, tt.v, got, tt.want)
 		}
+	}
+}
+
+// TestDecodeLogLines decodes single log lines of servers the batch reader
+// does not know by their format: OpenSMTPD's delivery lines (values
+// quoted, result="TempFail" a delay) and Postfix refusing mail it receives
+// ("NOQUEUE: reject: RCPT from ...; from=<a> to=<b>": the recipient is to=).
+func TestDecodeLogLines(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		want     logWant
+	}{
+		{"opensmtpd permfail",
+			`Nov 27 10:00:01 mx smtpd[1234]: 5a1b2c3d4e5f6a7b mta delivery evpid=5a1b2c3d4e5f6a7b from=<news@example.net> to=<bob@example.org> rcpt=<-> source="192.0.2.5" relay="mx.example.org (192.0.2.20)" delay=2s result="PermFail" stat="550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown"`,
+			logWant{"bob@example.org", "failed", "550", "5.1.1", "", "mx.example.org"}},
+		{"opensmtpd tempfail",
+			`Nov 27 10:00:02 mx smtpd[1234]: 5a1b2c3d4e5f6a7c mta delivery evpid=5a1b2c3d4e5f6a7c from=<news@example.net> to=<carol@example.edu> rcpt=<-> source="192.0.2.5" relay="mx.example.edu (192.0.2.30)" delay=2s result="TempFail" stat="451 4.7.1 Greylisted"`,
+			logWant{"carol@example.edu", "delayed", "451", "4.7.1", "", "mx.example.edu"}},
+		{"postfix noqueue reject",
+			`Nov 27 10:00:01 mx postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[192.0.2.99]: 554 5.7.1 Service unavailable; Client host [192.0.2.99] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.99; from=<spam@example.biz> to=<alice@example.com> proto=ESMTP helo=<example.biz>`,
+			logWant{"alice@example.com", "failed", "554", "5.7.1", "RCPT", ""}},
+		{"postfix noqueue greylisted",
+			`Nov 27 10:00:01 mx postfix/smtpd[1234]: NOQUEUE: reject: RCPT from mail.example.biz[192.0.2.98]: 450 4.2.0 <bob@example.com>: Recipient address rejected: Greylisted; from=<news@example.biz> to=<bob@example.com> proto=ESMTP helo=<mail.example.biz>`,
+			logWant{"bob@example.com", "delayed", "450", "4.2.0", "RCPT", ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := decodeOne(t, tt.in)
+			if rep.Format != FormatLog || len(rep.Recipients) != 1 {
+				t.Fatalf("format %q, %d recipients; want one, from a log", rep.Format, len(rep.Recipients))
+			}
+			rc := rep.Recipients[0]
+			checkSpans(t, rep.Text, rc)
+			if g := (logWant{rc.Recipient, rc.Action, rc.ReplyCode, rc.Status, rc.Command, rc.RemoteMTA}); g != tt.want {
+				t.Errorf("got  %+v\nwant %+v", g, tt.want)
+			}
+			for _, sp := range rc.Spans {
+				if sp.Kind == SpanDiagnostic && strings.ContainsAny(rep.Text[sp.Start:sp.End], `"`) || sp.Kind == SpanDiagnostic && strings.Contains(rep.Text[sp.Start:sp.End], "from=<") {
+					t.Errorf("diagnostic span %q takes in quotes or fields", rep.Text[sp.Start:sp.End])
+				}
+			}
+		})
 	}
 }
