@@ -619,7 +619,14 @@ func finish(s string, r *record) Recipient {
 		rc.Action = "failed"
 	}
 	provider, ps, pe := "", -1, -1
-	if r.block.ok() && r.block.end <= len(s) {
+	// A notice as a mail client shows it is written by the sender's
+	// provider, help links included ("Gmail will retry for 46 more hours
+	// ... [mx.example.net. 192.0.2.44: timed out]"): with the remote server
+	// named, the provider is the server's, or none.
+	notice := r.reader == "notice" && r.mta != ""
+	if notice {
+		provider, _, _ = DetectProvider(r.mta)
+	} else if r.block.ok() && r.block.end <= len(s) {
 		if id, a, b := DetectProvider(s[r.block.start:r.block.end]); id != "" {
 			provider = id
 			if a >= 0 && b > a {
@@ -651,7 +658,7 @@ func finish(s string, r *record) Recipient {
 			Action: rc.Action, Command: cmd, Reader: r.reader, Hint: r.hint, Context: ctx,
 		})
 	}
-	q := Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag, Reason: reason, Delayed: rc.Action == "delayed"}
+	q := Query{Provider: provider, Reply: r.reply, Status: r.status, Text: r.diag, Reason: reason, Delayed: rc.Action == "delayed", NoGuess: notice}
 	ex := Explain(q)
 	rc.Entry = ex.Entry
 	if (reason == "" || reason == ReasonUndefined) && ex.Reason != "" {

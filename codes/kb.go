@@ -23,6 +23,10 @@ type Query struct {
 	// itself. An "expired" reason then explains a delay (kbDelay), not an
 	// expiry.
 	Delayed bool
+	// NoGuess keeps Explain from looking for a provider in Text when
+	// Provider is "": the caller knows the text names the wrong one (a
+	// notice written by the sender's provider, help links included).
+	NoGuess bool
 }
 
 // Explanation is what the knowledge base says about a failure.
@@ -145,7 +149,7 @@ func (e Entry) clone() Entry {
 // Explain returns the most specific knowledge for q. The precedence is:
 //
 //  1. a provider entry, when the provider is known (q.Provider, or recognised
-//     from q.Text by DetectProvider) and one of its entries matches the codes
+//     from q.Text by DetectProvider unless q.NoGuess) and one of its entries matches the codes
 //     and a phrase of its documented wording in q.Text, or matches the code
 //     alone where the entry is the provider's usual meaning of it (Default);
 //     an entry with a distinctive token (Yahoo "[TSS04]", Comcast "BL000001")
@@ -172,7 +176,7 @@ func Explain(q Query) Explanation {
 	var g kbGrams
 	g.add(lt)
 	prov := q.Provider
-	if prov == "" && q.Text != "" {
+	if prov == "" && q.Text != "" && !q.NoGuess {
 		prov, _, _ = DetectProvider(q.Text)
 	}
 	var ex Explanation

@@ -374,6 +374,18 @@ func TestPastedNotice(t *testing.T) {
 			}
 		})
 	}
+	// Gmail wrote the delay notice, help link included; the delay is at
+	// the server it names. Where the server is Google's, Google it is.
+	for in, want := range map[string]string{
+		"mx.example.com. 192.0.2.1":             "",
+		"gmail-smtp-in.l.google.com. 192.0.2.1": "google",
+	} {
+		rep := decodeOne(t, "Delivery incomplete\n\nThere was a temporary problem delivering your message to gina@example.com. Gmail will retry for 47 more hours.\n\n"+
+			"The response was:\n\nThe recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720 ["+in+": timed out]\n")
+		if rc := rep.Recipients[0]; rc.Provider != want || want == "" && strings.Contains(rc.Summary, "Gmail") {
+			t.Errorf("delay at %s: provider %q, summary %q; want provider %q", in, rc.Provider, rc.Summary, want)
+		}
+	}
 	// Text that mentions a failure without being a notice is no bounce.
 	for _, in := range []string{
 		"Hi, the newsletter was undeliverable for a few people, like eve@example.com, can you check why?\n",
