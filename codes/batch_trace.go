@@ -90,33 +90,26 @@ func traceHeader(line []byte) *traceReader {
 	}
 	t := &traceReader{rcpt: -1, status: -1, recStatus: -1, detail: -1, code: -1, mta: -1, id: -1}
 	for i, name := range rec {
+		first := func(col *int) {
+			if *col < 0 {
+				*col = i
+			}
+		}
 		switch traceColumn(name) {
 		case "rcpt":
-			if t.rcpt < 0 {
-				t.rcpt = i
-			}
+			first(&t.rcpt)
 		case "status":
-			if t.status < 0 {
-				t.status = i
-			}
+			first(&t.status)
 		case "recstatus":
 			t.recStatus = i
 		case "detail":
-			if t.detail < 0 {
-				t.detail = i
-			}
+			first(&t.detail)
 		case "code":
-			if t.code < 0 {
-				t.code = i
-			}
+			first(&t.code)
 		case "mta":
-			if t.mta < 0 {
-				t.mta = i
-			}
+			first(&t.mta)
 		case "id":
-			if t.id < 0 {
-				t.id = i
-			}
+			first(&t.id)
 		}
 	}
 	if (t.rcpt < 0 && t.recStatus < 0) || (t.status < 0 && t.recStatus < 0 && t.detail < 0) {
@@ -159,27 +152,45 @@ func newTraceReader(data []byte) (*traceReader, int) {
 	if i := bytes.IndexByte(data[at:], '\n'); i >= 0 {
 		end = at + i + 1
 	}
-	t := traceHeader(data[at:end])
-	t.cr = batchCSVReader(bytes.NewReader(data[end:]), t.comma)
-	t.base = end
-	return t, end
+	return traceRows(data[at:end], bytes.NewReader(data[end:]), end), end
+}
+
+// traceRows returns a reader over the rows under the header row line,
+// read from rest, which starts at offset base of the whole input.
+func traceRows(line []byte, rest io.Reader, base int) *traceReader {
+	t := traceHeader(line)
+	t.cr = batchCSVReader(rest, t.comma)
+	t.base = base
+	return t
+}
+
+// row returns the next row: its bounds in the whole input and its fields,
+// or ok false at the end. Rows the CSV reader rejects and comment rows
+// ("#Software: ...") are skipped.
+func (t *traceReader) row() (start, end int, rec []string, ok bool) {
+	for {
+		start = t.base + int(t.cr.InputOffset())
+		rec, err := t.cr.Read()
+		end = t.base + int(t.cr.InputOffset())
+		if err == io.EOF || end <= start && err != nil {
+			return start, end, nil, false
+		}
+		if err == nil && len(rec) > 0 && !strings.HasPrefix(rec[0], "#") {
+			return start, end, rec, true
+		}
+	}
 }
 
 // nextTrace returns the item of the next row with delivery events.
 func (b *Batch) nextTrace() (Item, bool) {
 	t := b.trace
 	for {
-		start := t.base + int(t.cr.InputOffset())
-		rec, err := t.cr.Read()
-		end := t.base + int(t.cr.InputOffset())
-		if err == io.EOF || end <= start && err != nil {
+		start, end, rec, ok := t.row()
+		if !ok {
 			b.off = len(b.data)
 			return Item{}, false
 		}
 		b.off = end
-		if err != nil || len(rec) == 0 || strings.HasPrefix(rec[0], "#") {
-			continue
-		}
 		text := strings.TrimRight(string(b.data[start:end]), "\r\n")
 		evs := t.events(text, rec)
 		if len(evs) == 0 {

@@ -120,9 +120,9 @@ func logLine(s string, lo, hi int) (record, bool) {
 	// helo=<b>" (also "milter-reject:"). The recipient is to=, the reply is
 	// the one Postfix gave.
 	if k := strings.Index(l, "reject: "); k >= 0 && strings.Contains(l[:k], ": ") {
-		cmd, rest, _ := strings.Cut(l[k+8:], " from ")
+		cmd, rest, _ := strings.Cut(l[k+len("reject: "):], " from ")
 		if c := strings.Index(rest, "]: "); c >= 0 {
-			ds := lo + k + 8 + len(cmd) + 6 + c + 3
+			ds := hi - len(rest) + c + len("]: ")
 			de := hi
 			if f := strings.Index(s[ds:hi], "; from=<"); f >= 0 {
 				de = ds + f

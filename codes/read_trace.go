@@ -1,30 +1,26 @@
 package codes
 
-import (
-	"io"
-	"strings"
-)
+import "strings"
 
 // readTrace reads pasted rows of a message trace, a tracking log, an
 // accounting file or a sending service's bounce export, under their header
 // row (the columns traceColumn knows; Batch reads such files row by row).
 // The last row about an address is its outcome, as in a log.
 func readTrace(s string) []record {
-	head := s[:min(len(s), 64<<10)]
-	if traceHeaderAt([]byte(head)) < 0 {
+	at := traceHeaderAt([]byte(s[:min(len(s), 64<<10)]))
+	if at < 0 {
 		return nil
 	}
-	t, _ := newTraceReader([]byte(s))
+	end := len(s)
+	if i := strings.IndexByte(s[at:], '\n'); i >= 0 {
+		end = at + i + 1
+	}
+	t := traceRows([]byte(s[at:end]), strings.NewReader(s[end:]), end)
 	var out outcomes
 	for {
-		start := t.base + int(t.cr.InputOffset())
-		rec, err := t.cr.Read()
-		end := t.base + int(t.cr.InputOffset())
-		if err == io.EOF || end <= start && err != nil {
+		start, end, rec, ok := t.row()
+		if !ok {
 			break
-		}
-		if err != nil || len(rec) == 0 || strings.HasPrefix(rec[0], "#") {
-			continue
 		}
 		text := strings.TrimRight(s[start:end], "\r\n")
 		for _, ev := range t.events(text, rec) {
