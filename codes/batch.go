@@ -291,6 +291,9 @@ func (b *Batch) nextJSON() (Item, bool) {
 		if end < 0 {
 			end = i + len(bytes.TrimRight(b.data[i:], " \t\r\n"))
 		}
+		if end <= i {
+			end = i + 1 // a stray closing bracket ("[}"): one byte of junk
+		}
 		b.off = end
 		r, err := Decode(b.data[i:end])
 		return Item{Start: i, End: end, Source: string(BatchJSON), Report: r, Err: err}, true

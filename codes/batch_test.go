@@ -305,6 +305,9 @@ func TestBatchJSON(t *testing.T) {
 		{"array over lines", array, []string{"jane@example.com", "max@example.net", "old@example.org", "ok@example.com", ""}},
 		{"ndjson then an array", append(append([]byte{}, ndjson...), array...), []string{"slow@example.com", "fine@example.com", "gone@example.org", "jane@example.com", "max@example.net", "old@example.org", "ok@example.com", ""}},
 		{"array cut mid-event", []byte(`[{"email":"a@example.com","event":"bounce","status":"5.1.1"}, {"email":"b@exa`), []string{"a@example.com", ""}},
+		// A stray closing bracket is one item of junk (found by FuzzBatch:
+		// the reader stood still on it).
+		{"stray closing bracket", []byte("[}"), []string{""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b, err := NewBatch(tt.in, "")
@@ -313,6 +316,9 @@ func TestBatchJSON(t *testing.T) {
 			}
 			var got []string
 			for it, ok := b.Next(); ok; it, ok = b.Next() {
+				if len(got) > len(tt.in) {
+					t.Fatal("more items than bytes: the reader does not move on")
+				}
 				if it.Err != nil {
 					t.Errorf("item %d: %v", it.Index, it.Err)
 				}
