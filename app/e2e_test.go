@@ -157,24 +157,39 @@ func startBrowser(t *testing.T) context.Context {
 		}
 		t.Skip("no Chromium found: install it with make deps (set CHROME to its path) to run the end-to-end tests")
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
+	// Chromium sometimes dies while starting, before the page is involved:
+	// one CI run lost TestE2ECorpus to a crash dump at start, on a shared
+	// machine, and the same test passed on every run after it. A browser
+	// that fails to start is tried again, with a new profile, and each
+	// failure is logged; three failures in a row fail the test.
+	const tries = 3
+	for try := 1; ; try++ {
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.UserDataDir(t.TempDir()),
+		)
+		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(alloc)
+		err := chromedp.Do(ctx)
+		if err == nil {
+			t.Cleanup(func() {
+				cancel()
+				cancelAlloc()
+			})
+			return ctx
+		}
 		cancel()
 		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", path, err)
+		if try == tries {
+			t.Fatalf("starting %s (try %d of %d): %v", path, try, tries, err)
+		}
+		t.Logf("starting %s (try %d of %d): %v", path, try, tries, err)
+		time.Sleep(time.Second)
 	}
-	return ctx
 }
 
 // findBrowser returns the path of Chromium, or "".
