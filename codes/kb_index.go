@@ -38,17 +38,17 @@ var kbx = sync.OnceValue(func() *kbIndex {
 	return x
 })
 
-func kbTokenMarkers(tables [][]Entry) []kbMarker {
+func kbTokenMarkers(tables []kbTable) []kbMarker {
 	var out []kbMarker
 	seen := map[string]bool{}
 	for _, t := range tables {
-		for _, e := range t {
+		for _, e := range t.entries {
 			tok := kbLowerASCII(e.Token)
 			if tok == "" || seen[tok] {
 				continue
 			}
 			seen[tok] = true
-			out = append(out, kbMarker{needle: tok, provider: e.Provider, weight: kbMaxWeight})
+			out = append(out, kbMarker{needle: tok, provider: t.provider, weight: kbMaxWeight})
 		}
 	}
 	return out
@@ -78,7 +78,7 @@ func kbSortMarkers(t []kbMarker) []kbMarker {
 	return out
 }
 
-func kbBuild(tables [][]Entry) (all []Entry, byID map[string]int, provIdx []int, statusOnly, uniqueOwner map[string]bool) {
+func kbBuild(tables []kbTable) (all []Entry, byID map[string]int, provIdx []int, statusOnly, uniqueOwner map[string]bool) {
 	for _, r := range kbReplies {
 		all = append(all, Entry{
 			ID: r.code.String(), Kind: KindReply, Reply: r.code, Title: r.title, Meaning: r.meaning,
@@ -95,8 +95,11 @@ func kbBuild(tables [][]Entry) (all []Entry, byID map[string]int, provIdx []int,
 		}
 	}
 	for _, t := range tables {
-		for _, e := range t {
-			e.Kind = KindProvider
+		for _, e := range t.entries {
+			e.Kind, e.Provider = KindProvider, t.provider
+			if e.Source == "" {
+				e.Source = t.source
+			}
 			if len(e.Links) == 0 {
 				if p, ok := kbProviderByID(e.Provider); ok && p.URL != "" {
 					e.Links = []Link{{p.Name + ": help for senders", p.URL}}

@@ -1,5 +1,7 @@
 package codes
 
+import "slices"
+
 // The providers the knowledge base knows, how to recognise them in a bounce,
 // and their tables of entries (one file per provider or family:
 // kb_google.go, kb_microsoft.go, kb_yahoo.go, kb_isp.go, kb_filters.go).
@@ -125,38 +127,23 @@ var kbMarkerTable = []kbMarker{
 	{"zoho.eu", "zoho", 3, true},
 }
 
-// kbProviderTables returns the provider entry tables. They are built when
-// the knowledge base's indexes are (kbx), not when the program starts.
-func kbProviderTables() [][]Entry {
-	return [][]Entry{
-		kbGoogle(),
-		kbMicrosoft(),
-		kbYahoo(),
-		kbISP(),
-		kbFilters(),
-	}
+// kbTable is a provider's entry table: each entry takes the provider's id,
+// and its source where the entry cites none, when the knowledge base's
+// indexes are built (kbBuild). The tables are package-level literals, so
+// that the compiler lays most of them out as data: built by functions, they
+// were some 300 KB of code in each wasm file. (The copies of shared fix
+// lists and links remain code, in the package's init: the compiler copies
+// one variable into another statically only before the first initialiser
+// that calls a function, such as errors.New.)
+type kbTable struct {
+	provider string
+	source   string
+	entries  []Entry
 }
 
-// kbWith sets the provider id, and the source where an entry has none, on
-// a provider's table.
-func kbWith(provider, source string, t []Entry) []Entry {
-	for i := range t {
-		t[i].Provider = provider
-		if t[i].Source == "" {
-			t[i].Source = source
-		}
-	}
-	return t
-}
-
-// kbS parses an enhanced code written in a table; a typo stops the program
-// at start-up (and the tests).
-func kbS(s string) EnhancedCode {
-	e, err := ParseEnhancedCode(s)
-	if err != nil {
-		panic("codes: bad enhanced code in knowledge base table: " + s)
-	}
-	return e
+// kbProviderTables returns the provider entry tables.
+func kbProviderTables() []kbTable {
+	return slices.Concat([]kbTable{kbGoogle, kbMicrosoft, kbYahoo}, kbISP, kbFilters)
 }
 
 // kbSteps joins fix-step lists.

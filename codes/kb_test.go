@@ -690,13 +690,40 @@ func TestKBTablesSorted(t *testing.T) {
 			t.Errorf("kbMarkerTable: %s before %s", kbMarkerTable[i-1].provider, kbMarkerTable[i].provider)
 		}
 	}
-	for _, table := range kbProviderTables() {
-		for i := 1; i < len(table); i++ {
-			a, b := table[i-1], table[i]
-			if a.Provider == b.Provider && kbCompareEntries(a, b) >= 0 || a.Provider > b.Provider {
-				t.Errorf("provider table: %s before %s", a.ID, b.ID)
+	for _, group := range [][]kbTable{kbISP, kbFilters} {
+		for i := 1; i < len(group); i++ {
+			if group[i-1].provider >= group[i].provider {
+				t.Errorf("provider tables: %s before %s", group[i-1].provider, group[i].provider)
 			}
 		}
+	}
+	for _, table := range kbProviderTables() {
+		for i := 1; i < len(table.entries); i++ {
+			a, b := table.entries[i-1], table.entries[i]
+			if kbCompareEntries(a, b) >= 0 {
+				t.Errorf("%s table: %s before %s", table.provider, a.ID, b.ID)
+			}
+		}
+	}
+}
+
+// TestKBProviderStatus checks the enhanced codes written in the provider
+// tables as EnhancedCode literals: each must parse back from its string.
+func TestKBProviderStatus(t *testing.T) {
+	n := 0
+	for _, table := range kbProviderTables() {
+		for _, e := range table.entries {
+			if e.Status.IsZero() {
+				continue
+			}
+			n++
+			if got, err := ParseEnhancedCode(e.Status.String()); err != nil || got != e.Status {
+				t.Errorf("%s: status %v is no enhanced code (%v)", e.ID, e.Status, err)
+			}
+		}
+	}
+	if n < 150 {
+		t.Errorf("%d provider entries with an enhanced code, want at least 150", n)
 	}
 }
 
