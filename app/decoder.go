@@ -20,7 +20,7 @@ const sampleReply = "550 5.1.1 <bob@example.com>: Recipient address rejected: Us
 // pasteHint says what to paste when nothing was found.
 const pasteHint = "Paste a whole bounced mail (headers included, as saved with \"Show original\" or as a .eml file) or its text as your mail client shows it, " +
 	"the Diagnostic-Code line of a delivery report, an SMTP reply such as \"550 5.1.1 User unknown\", " +
-	"a mail server log line (Postfix, Exim, Sendmail), the output of mailq, " +
+	"a mail server log line (Postfix, Exim, Sendmail, qmail), the output of mailq, " +
 	"rows of a CSV export with their header row (message trace, PowerMTA accounting, a bounce list), " +
 	"or the JSON of a sending service's webhook event (SES, SendGrid, Mailgun, Postmark, …)."
 

@@ -6,7 +6,8 @@
 // receiving server's diagnostic text. [Decode] finds them in what a user
 // pastes: a delivery status notification (RFC 3464, and RFC 6533 for
 // internationalized mail), a bounce written only as text, a single SMTP reply
-// line, mail-server log lines, a mail queue listing (Postfix or Sendmail
+// line, mail-server log lines (Postfix, Exim, Sendmail, OpenSMTPD, qmail's
+// qmail-send), a mail queue listing (Postfix or Sendmail
 // mailq), rows of a CSV export under their header row (a message trace, a
 // PowerMTA accounting file, a bounce list), or the JSON events of a sending service's
 // webhook (Amazon SES, SendGrid, Mailgun, Postmark, SparkPost, Resend and

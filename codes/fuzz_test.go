@@ -86,6 +86,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte("rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta\na@b.c,failed,5.0.0 (x),\"smtp;550 5.1.1 \"\"gone\"\"\",mx.b.c (192.0.2.1)\n"))
 	f.Add([]byte("address,code,error\na@b.c,550,5.1.1 gone\nd@e.f;x,451,\n"))
 	f.Add([]byte("Content-Type: multipart/report; boundary=x\n\n--x\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.c\nStatus: 5.1.1\n"))
+	f.Add([]byte("starting delivery 4: msg 1 to remote a@b.c\ndelivery 4: failure: Connected_to_1.2.3.4_but_greeting_failed./Remote_host_said:_421_<x_y@b.c>_no/\ndelivery 5: success: _accepted_message./\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		start := time.Now()
 		rep, err := Decode(in)

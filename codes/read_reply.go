@@ -7,12 +7,14 @@ import (
 // readLog reads mail server log lines: Postfix and Sendmail
 // ("to=<a@b>, ... dsn=5.1.1, status=bounced (...)" / "stat=...") and Exim
 // ("** a@b ... : 550 5.1.1 ..." for failures, "== a@b ..." for deferrals,
-// "=> a@b" for deliveries). A line in the exact form a Batch reads is read
+// "=> a@b" for deliveries) and qmail-send ("delivery 42: failure: ...",
+// see qmailLog). A line in the exact form a Batch reads is read
 // as the Batch reads it (blParse), so that the decoder and the batch agree;
 // other lines of the same kind (another syslog format) are read by
 // logLine.
 func readLog(s string) []record {
 	var out outcomes // the last line about an address is its outcome
+	var qm qmailLog
 	for i := 0; i < len(s); {
 		l, next := line(s, i)
 		if evs := blParse(l); len(evs) > 0 {
@@ -21,6 +23,8 @@ func readLog(s string) []record {
 				r.shift(i)
 				out.add(r)
 			}
+		} else if r, ok := qm.line(s, i, i+len(l)); ok {
+			out.add(r)
 		} else if r, ok := logLine(s, i, i+len(l)); ok {
 			out.add(r)
 		}

@@ -111,6 +111,30 @@ func TestDecodeLogLines(t *testing.T) {
 		{"postfix noqueue greylisted",
 			`Nov 27 10:00:01 mx postfix/smtpd[1234]: NOQUEUE: reject: RCPT from mail.example.biz[192.0.2.98]: 450 4.2.0 <bob@example.com>: Recipient address rejected: Greylisted; from=<news@example.biz> to=<bob@example.com> proto=ESMTP helo=<mail.example.biz>`,
 			logWant{"bob@example.com", "delayed", "450", "4.2.0", "RCPT", ""}},
+		{"qmail failure after its starting line",
+			"@4000000065f1a2b30a1b2c3d starting delivery 42: msg 1234 to remote bob@example.org\n" +
+				"@4000000065f1a2b40b2c3d4e delivery 42: failure: 192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1_<bob@example.org>:_Recipient_address_rejected:_User_unknown/Giving_up_on_192.0.2.1./\n",
+			logWant{"bob@example.org", "failed", "550", "5.1.1", "RCPT", "192.0.2.1"}},
+		{"qmail failure alone",
+			`Dec  8 01:02:03 mail qmail: 1607389323.123456 delivery 7: failure: Connected_to_192.0.2.3_but_sender_was_rejected./Remote_host_said:_553_5.7.1_<carol_smith@example.com>..._Sender_address_rejected/Giving_up_on_192.0.2.3./`,
+			logWant{"", "failed", "553", "5.7.1", "MAIL", "192.0.2.3"}}, // the echo is the sender's
+		{"qmail failure alone, recipient echoed",
+			`@4000000065f1a2b40b2c3d4e delivery 8: failure: 192.0.2.4_does_not_like_recipient./Remote_host_said:_550_5.1.1_<carol_smith@example.com>..._User_unknown/Giving_up_on_192.0.2.4./`,
+			logWant{"carol_smith@example.com", "failed", "550", "5.1.1", "RCPT", "192.0.2.4"}},
+		{"qmail deferral",
+			"@4000000065f1a2b30a1b2c3d starting delivery 43: msg 1234 to remote dave@example.net\n" +
+				"@4000000065f1a2b40b2c3d4e delivery 43: deferral: Connected_to_192.0.2.7_but_greeting_failed./Remote_host_said:_421_4.7.0_Too_many_connections,_try_again_later/\n",
+			logWant{"dave@example.net", "delayed", "421", "4.7.0", "CONN", "192.0.2.7"}},
+		{"qmail own failure",
+			"@4000000065f1a2b30a1b2c3d starting delivery 45: msg 1234 to remote erin@nonexistent.example\n" +
+				"@4000000065f1a2b40b2c3d4e delivery 45: failure: Sorry,_I_couldn't_find_any_host_named_nonexistent.example._(#5.1.2)/\n",
+			logWant{"erin@nonexistent.example", "failed", "", "5.1.2", "", ""}},
+		{"qmail last line wins",
+			"@4000000065f1a2b30a1b2c3d starting delivery 46: msg 1234 to remote frank@example.org\n" +
+				"@4000000065f1a2b40b2c3d4e delivery 46: deferral: Connected_to_192.0.2.8_but_greeting_failed./Remote_host_said:_421_Try_again_later/\n" +
+				"@4000000065f1a2b30a1b2c3d starting delivery 47: msg 1234 to remote frank@example.org\n" +
+				"@4000000065f1a2b40b2c3d4e delivery 47: success: 192.0.2.9_accepted_message./Remote_host_said:_250_2.0.0_Ok:_queued_as_4F1A2/\n",
+			logWant{"frank@example.org", "delivered", "250", "2.0.0", "", "192.0.2.9"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := decodeOne(t, tt.in)
@@ -128,5 +152,18 @@ func TestDecodeLogLines(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestQmailSpaces(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Remote_host_said:_550_5.1.1_User_unknown", "Remote host said: 550 5.1.1 User unknown"},
+		{"said:_550_<first_last@example.org>:_no_such_user", "said: 550 <first_last@example.org>: no such user"},
+		{"unclosed_<a_b", "unclosed <a_b"},
+		{"", ""},
+	} {
+		if got := qmailSpaces(tt.in); got != tt.want || len(got) != len(tt.in) {
+			t.Errorf("qmailSpaces(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
