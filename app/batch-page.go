@@ -481,7 +481,7 @@ func (p *batchPage) Render() app.UI {
 			&navBar{Current: "/batch"},
 			app.Main().Class("batch-page").Body(
 				app.H1().Text("Batch: a whole mailbox or mail log"),
-				app.P().Class("lead").Text("Drop a mailbox (mbox), several .eml files, a Postfix, Exim or Sendmail log, "+
+				app.P().Class("lead").Text("Drop a mailbox (mbox), several .eml files, a Postfix, Exim, Sendmail or qmail log, "+
 					"a CSV export (Microsoft 365 / Exchange message trace, PowerMTA accounting file, a sending service's bounce list), webhook events (JSON) or the mail queue (mailq), plain or gzip-compressed. It is decoded in your browser: nothing leaves this page."),
 				p.renderInput(),
 				p.renderProgress(),

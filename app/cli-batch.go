@@ -16,7 +16,7 @@ import (
 const batchUsage = `usage: bounce-decoder decode --batch [-csv] [-remove] FILE... | -
 
 Reads mailboxes (mbox), .eml files, mail-server logs (Postfix, Exim,
-Sendmail), CSV exports (Microsoft 365 / Exchange message traces, PowerMTA
+Sendmail, qmail), CSV exports (Microsoft 365 / Exchange message traces, PowerMTA
 accounting files, sending services' bounce lists), plain, gzip or bzip2, and prints one JSON line per failed recipient, then one summary line:
   {"summary": {...counts...}, "remove": [addresses to remove]}
 With -csv it prints the failed recipients as CSV instead (no summary);

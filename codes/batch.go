@@ -44,7 +44,7 @@ type BatchKind string
 const (
 	BatchMbox  BatchKind = "mbox"  // mailbox: messages each after a "From " line (RFC 4155)
 	BatchMail  BatchKind = "mail"  // one mail (an .eml file)
-	BatchLog   BatchKind = "log"   // mail-server log lines: Postfix, Exim, Sendmail
+	BatchLog   BatchKind = "log"   // mail-server log lines: Postfix, Exim, Sendmail, qmail
 	BatchTrace BatchKind = "trace" // CSV export: message trace, tracking log, accounting file, bounce list
 	BatchJSON  BatchKind = "json"  // webhook events of a sending service: JSON, or one JSON value per line (NDJSON)
 	BatchQueue BatchKind = "queue" // a mail queue listing: Postfix's or Sendmail's mailq
@@ -78,6 +78,8 @@ type Batch struct {
 
 	// message trace CSV state
 	trace *traceReader
+	// qmail log state: the "starting delivery" lines read so far
+	qmail qmailStarts
 
 	inArray bool // JSON: inside the top-level array of an export
 }
@@ -173,7 +175,13 @@ func (b *Batch) Reread(start, end int) Report {
 	switch b.kind {
 	case BatchLog:
 		text := string(bytes.TrimRight(b.data[start:end], "\r\n"))
-		return blReport(text, blParse(text))
+		evs := blParse(text)
+		for i := range evs {
+			if evs[i].delivery != "" {
+				qmailStartBefore(b.data[:start], evs[i].delivery).fill(&evs[i])
+			}
+		}
+		return blReport(text, evs)
 	case BatchTrace:
 		if b.trace != nil {
 			text := strings.TrimRight(string(b.data[start:end]), "\r\n")

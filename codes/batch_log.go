@@ -11,29 +11,35 @@ import (
 //	Exim:     2026-11-27 10:00:00 1tGxyz-0001AB-Cd ** a@example.com R=dnslookup T=remote_smtp H=mx.example.com [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@example.com>: 550 5.1.1 ...
 //	Sendmail: ... sm-mta[123]: 5ARA0001: to=<a@example.com>, delay=00:00:01, mailer=esmtp, relay=mx.example.com. [192.0.2.1], dsn=5.1.1, stat=User unknown
 //
-// Postfix status=bounced, Exim "**" and a Sendmail stat other than Sent or
-// Deferred are failures; Postfix status=deferred, Exim "==" and Sendmail
-// "Deferred" are delays; Postfix status=sent, Exim "=>" and "->" and
-// Sendmail "Sent" are deliveries. Other lines are skipped.
+//	qmail:    @4000000065f1a2b40b2c3d4e delivery 42: failure: 192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1_...
+//
+// Postfix status=bounced, Exim "**", qmail "failure:" and a Sendmail stat
+// other than Sent or Deferred are failures; Postfix status=deferred, Exim
+// "==", qmail "deferral:" and Sendmail "Deferred" are delays; Postfix
+// status=sent, Exim "=>" and "->", qmail "success:" and Sendmail "Sent"
+// are deliveries. Other lines are skipped. A qmail delivery line takes its
+// recipient from the "starting delivery" line before it (read_qmail.go).
 
 // blEvent is one delivery event read from a log line or trace row. The
 // *At fields are byte offsets in the item text, or -1.
 type blEvent struct {
-	reader  string // postfix, exim, sendmail, trace
-	id      string // queue or message id, "" if none
-	action  string // failed, delayed, delivered
-	rcpt    string
-	rcptAt  int
-	diag    string
-	diagAt  int
-	diagN   int    // how many bytes of diag stand verbatim at diagAt (CSV quoting may differ after); 0 means all
-	dsn     string // status given in a field of its own (Postfix and Sendmail dsn=)
-	dsnAt   int
-	reply   string // reply code given in a field of its own (a CSV column), "" if none
-	replyAt int
-	mta     string
-	mtaAt   int
-	hint    Reason
+	reader   string // postfix, exim, sendmail, qmail, trace
+	id       string // queue or message id, "" if none
+	delivery string // qmail's delivery number, "" if none
+	cmd      string // the SMTP command the reader knows failed, "" if none
+	action   string // failed, delayed, delivered
+	rcpt     string
+	rcptAt   int
+	diag     string
+	diagAt   int
+	diagN    int    // how many bytes of diag stand verbatim at diagAt (CSV quoting may differ after); 0 means all
+	dsn      string // status given in a field of its own (Postfix and Sendmail dsn=)
+	dsnAt    int
+	reply    string // reply code given in a field of its own (a CSV column), "" if none
+	replyAt  int
+	mta      string
+	mtaAt    int
+	hint     Reason
 }
 
 // batchLogKind tells which mail server wrote line ("postfix", "exim",
@@ -47,6 +53,10 @@ func batchLogKind(line []byte) string {
 		return "sendmail"
 	case blEximLine(line):
 		return "exim"
+	case bytes.Contains(line, []byte("delivery ")):
+		if _, rest, _ := qmailDelivery(string(line)); rest >= 0 {
+			return "qmail"
+		}
 	}
 	return ""
 }
@@ -61,6 +71,8 @@ func blParse(line string) []blEvent {
 		return blSendmail(line)
 	case strings.Contains(line, "** ") || strings.Contains(line, "== ") || strings.Contains(line, "=> ") || strings.Contains(line, "-> "):
 		return blExim(line)
+	case strings.Contains(line, "delivery "):
+		return blQmail(line)
 	}
 	return nil
 }
@@ -621,9 +633,13 @@ func (b *Batch) nextLog() (Item, bool) {
 			b.off = end
 		}
 		text := string(bytes.TrimRight(b.data[start:end], "\r"))
+		b.qmail.note(text, start)
 		evs := blParse(text)
 		if len(evs) == 0 {
 			continue
+		}
+		for i := range evs {
+			b.qmail.fill(&evs[i]) // the recipient stands on another line
 		}
 		r := blReport(text, evs)
 		return Item{Start: start, End: start + len(text), Source: evs[0].reader, Report: r, Keys: blKeys(evs)}, true
@@ -714,6 +730,8 @@ func blRecord(text string, ev blEvent) record {
 	r.mtaAt = at(ev.mtaAt, len(r.mta))
 	if cs, ce := blCommandAt(ev.diag); cs >= 0 {
 		r.command = blCommandName(ev.diag[cs:ce])
+	} else {
+		r.command = ev.cmd
 	}
 	if ev.action == "delivered" {
 		r.hint = ReasonDelivered

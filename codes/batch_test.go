@@ -198,6 +198,14 @@ func TestBatchLogs(t *testing.T) {
 			{"carol@example.edu", "delayed", "450", "4.7.1", "", "mx.example.edu"},
 			{"frank@example.com", "failed", "", "5.0.0", "", ""},
 		}},
+		{"qmail.log", BatchLog, []logWant{
+			{"alice@example.com", "delivered", "250", "2.0.0", "", "192.0.2.10"},
+			{"nobody@example.org", "failed", "550", "5.1.1", "RCPT", "192.0.2.20"},
+			{"carol@example.edu", "delayed", "421", "4.7.0", "CONN", "192.0.2.30"},
+			{"dave@nonexistent.example", "failed", "", "5.1.2", "", ""},
+			{"bob@gmail.com", "failed", "550", "5.7.26", "DATA", "192.0.2.40"},
+			{"1-postmaster@example.net", "delivered", "", "", "", ""},
+		}},
 		{"messagetrace.csv", BatchTrace, []logWant{
 			{"alice@example.com", "delivered", "", "", "", ""},
 			{"nobody@example.org", "failed", "", "", "", ""},

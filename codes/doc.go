@@ -65,7 +65,7 @@
 // # Many bounces
 //
 // [NewBatch] reads many bounces at once: an mbox file (RFC 4155),
-// mail-server logs (Postfix, Exim, Sendmail), CSV exports (a Microsoft 365
+// mail-server logs (Postfix, Exim, Sendmail, qmail), CSV exports (a Microsoft 365
 // message trace, a PowerMTA accounting file, a bounce list) or webhook
 // events, and decodes them one by one; [RowsOf] flattens each result into one
 // row per failed recipient, which [WriteCSV] and [WriteJSON] export and

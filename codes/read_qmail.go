@@ -1,6 +1,9 @@
 package codes
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // qmail-send's log (qmail, netqmail, notqmail; the mail log of Plesk),
 // after a TAI64N stamp or a syslog prefix:
@@ -9,15 +12,10 @@ import "strings"
 //	@4000000065f1a2b40b2c3d4e delivery 42: failure: 192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1_<bob@example.org>..._User_unknown/Giving_up_on_192.0.2.1./
 //
 // A delivery line names no recipient: the "starting delivery" line with
-// the same number does. The report after "success:", "deferral:" or
-// "failure:" is qmail-remote's, with its spaces written as underscores and
-// its line breaks as slashes (qmail-send's log format).
-
-// qmailLog reads qmail-send log lines, remembering the recipient of each
-// delivery number from its "starting delivery" line.
-type qmailLog struct {
-	started map[string]span // delivery number: the recipient's span in the text
-}
+// the same number, written before it, does (qmail-send reuses the numbers,
+// so the latest such line counts). The report after "success:",
+// "deferral:" or "failure:" is qmail-remote's (or qmail-local's), with its
+// spaces written as underscores and its line breaks as slashes.
 
 // qmailOutcomes maps the word after "delivery N: " to an action.
 var qmailOutcomes = [...]struct{ word, action string }{
@@ -37,91 +35,91 @@ var qmailCommands = [...]struct{ phrase, cmd string }{
 	{"failed on data command", "DATA"},
 }
 
-// qmailHosts are the phrases of qmail-remote's reports that stand before
-// or after the remote server's address, sorted by phrase.
+// qmailHosts are the phrases of qmail-remote's reports next to the remote
+// server's address, sorted by phrase.
 var qmailHosts = [...]struct {
 	phrase string
 	before bool // the host comes before the phrase
 }{
 	{" accepted message.", true},
 	{" does not like recipient.", true},
+	{" failed after i sent the message.", true},
+	{" failed on data command.", true},
 	{"connected to ", false},
 	{"giving up on ", false},
 }
 
-// line reads the log line s[lo:hi]. It returns a record for a delivery
-// line, without a recipient when neither its "starting delivery" line nor
-// the reply names one, and false for any other line (after noting a
-// "starting delivery" line's recipient).
-func (q *qmailLog) line(s string, lo, hi int) (record, bool) {
-	l := s[lo:hi]
-	k := strings.Index(l, "delivery ")
-	if k < 0 {
-		return record{}, false
+// qmailDelivery finds "delivery N: " in line. It returns N and the offset
+// after the colon's space, and whether "starting " stands before it.
+func qmailDelivery(line string) (id string, rest int, starting bool) {
+	for from := 0; ; {
+		k := strings.Index(line[from:], "delivery ")
+		if k < 0 {
+			return "", -1, false
+		}
+		k += from
+		n := k + len("delivery ")
+		e := n
+		for e < len(line) && isDigit(line[e]) {
+			e++
+		}
+		if e > n && strings.HasPrefix(line[e:], ": ") {
+			return line[n:e], e + 2, strings.HasSuffix(line[:k], "starting ")
+		}
+		from = n
 	}
-	n := k + len("delivery ")
-	e := n
-	for e < len(l) && isDigit(l[e]) {
+}
+
+// qmailStart reads a "starting delivery N: msg M to remote|local ADDR"
+// line: the delivery number, the message number and the recipient with its
+// offset in line.
+func qmailStart(line string) (id, msg, rcpt string, rcptAt int, ok bool) {
+	id, rest, starting := qmailDelivery(line)
+	if !starting || !strings.HasPrefix(line[rest:], "msg ") {
+		return "", "", "", -1, false
+	}
+	m := rest + len("msg ")
+	e := m
+	for e < len(line) && isDigit(line[e]) {
 		e++
 	}
-	if e == n || !strings.HasPrefix(l[e:], ": ") {
-		return record{}, false
+	t := strings.Index(line[e:], " to ")
+	if t < 0 {
+		return "", "", "", -1, false
 	}
-	id, rest := l[n:e], e+2
-	if strings.HasSuffix(l[:k], "starting ") {
-		// "msg 1234 to remote bob@example.org" (or "to local").
-		if t := strings.Index(l[rest:], " to "); t >= 0 {
-			if sp := findAddr(s, lo+rest+t+4, hi); sp.ok() {
-				if q.started == nil {
-					q.started = map[string]span{}
-				}
-				q.started[id] = sp
-			}
-		}
-		return record{}, false
+	sp := findAddr(line, e+t+4, len(line))
+	if !sp.ok() {
+		return "", "", "", -1, false
 	}
-	r := record{reader: "log", block: span{lo, hi}}
+	return id, line[m:e], line[sp.start:sp.end], sp.start, true
+}
+
+// blQmail reads a qmail-send delivery line. The event names the recipient
+// only when the remote server's reply to RCPT TO echoes it: qmailStarts
+// gives the one of the "starting delivery" line.
+func blQmail(line string) []blEvent {
+	id, rest, starting := qmailDelivery(line)
+	if rest < 0 || starting {
+		return nil
+	}
+	ev := blEvent{reader: "qmail", delivery: id, rcptAt: -1, diagAt: -1, dsnAt: -1, mtaAt: -1, replyAt: -1}
 	for _, o := range qmailOutcomes {
-		if strings.HasPrefix(l[rest:], o.word) {
-			r.action = o.action
+		if strings.HasPrefix(line[rest:], o.word) {
+			ev.action = o.action
 			rest += len(o.word)
 			break
 		}
 	}
-	if r.action == "" {
-		return record{}, false
+	if ev.action == "" {
+		return nil
 	}
-	r.diagAt = trimSpan(s, span{lo + rest, hi})
-	for r.diagAt.end > r.diagAt.start && s[r.diagAt.end-1] == '/' {
-		r.diagAt.end--
-	}
-	raw := s[r.diagAt.start:r.diagAt.end]
-	t := qmailSpaces(raw) // as long as raw: offsets in t are offsets in raw
-	r.diag = collapse(t)
+	raw := strings.TrimRight(line[rest:], "/ \t\r")
+	t := qmailSpaces(raw) // as long as raw: offsets in t are offsets in line from rest
+	ev.diag, ev.diagAt = t, rest
 	lt := strings.ToLower(t)
-
-	if i := strings.Index(lt, "remote host said: "); i >= 0 {
-		p := i + len("remote host said: ")
-		if replyCodeAt(t, p) && (p+3 == len(t) || t[p+3] == ' ' || t[p+3] == '-') {
-			r.reply, _ = ParseReplyCode(t[p : p+3])
-			r.replyAt = span{r.diagAt.start + p, r.diagAt.start + p + 3}
-			if st, j := statusAt(t, p+4); !st.IsZero() {
-				r.status, r.stAt = st, span{r.diagAt.start + p + 4, r.diagAt.start + j}
-			}
-		}
-	}
-	if r.status.IsZero() {
-		// qmail's own reports end with a code: "Sorry, I couldn't find any
-		// host named example.org. (#5.1.2)".
-		if i := strings.Index(t, "(#"); i >= 0 {
-			if st, j := statusAt(t, i+2); !st.IsZero() {
-				r.status, r.stAt = st, span{r.diagAt.start + i + 2, r.diagAt.start + j}
-			}
-		}
-	}
 	for _, c := range qmailCommands {
 		if strings.Contains(lt, c.phrase) {
-			r.command = c.cmd
+			ev.cmd = c.cmd
 			break
 		}
 	}
@@ -137,32 +135,27 @@ func (q *qmailLog) line(s string, lo, hi int) (record, bool) {
 			a = i + len(h.phrase)
 			b = a + strings.IndexAny(t[a:]+" ", " /")
 		}
-		host := strings.TrimSuffix(t[a:b], ".")
-		if host != "" && strings.ContainsAny(host, ".:") {
-			r.mta, r.mtaAt = host, span{r.diagAt.start + a, r.diagAt.start + a + len(host)}
+		if host := strings.TrimSuffix(t[a:b], "."); strings.ContainsAny(host, ".:") {
+			ev.mta, ev.mtaAt = host, rest+a
 			break
 		}
 	}
-	if sp, ok := q.started[id]; ok {
-		r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
-	} else if r.command == "RCPT" || r.command == "" {
-		// No "starting delivery" line pasted: the address the remote
-		// server echoes in its reply, unless the reply is to another
-		// command (after MAIL FROM, the echo is the sender's address).
-		if sp := findAddr(s, r.diagAt.start, r.diagAt.end); sp.ok() {
-			r.rcpt, r.rcptAt = s[sp.start:sp.end], sp
+	if ev.cmd == "RCPT" || ev.cmd == "" {
+		// After MAIL FROM, an address in the reply is the sender's.
+		if sp := findAddr(line, rest, rest+len(raw)); sp.ok() {
+			ev.rcpt, ev.rcptAt = line[sp.start:sp.end], sp.start
 		}
 	}
-	if r.action == "delivered" {
-		r.hint = ReasonDelivered
-	}
-	return r, true
+	return []blEvent{ev}
 }
 
 // qmailSpaces returns s with the underscores qmail-send wrote for spaces
 // turned back into spaces, except inside angle brackets, where they are
 // part of an address. The result is as long as s.
 func qmailSpaces(s string) string {
+	if strings.IndexByte(s, '_') < 0 {
+		return s
+	}
 	b := []byte(s)
 	in := false
 	for i, c := range b {
@@ -178,4 +171,63 @@ func qmailSpaces(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// qmailStarts remembers the "starting delivery" lines of a log read in
+// order: the message number and recipient of each delivery number, and
+// where the recipient stands (an offset in the whole input).
+type qmailStarts map[string]qmailStarted
+
+type qmailStarted struct {
+	msg, rcpt string
+	at        int
+}
+
+// note records line, which starts at offset base of the input, if it is
+// a "starting delivery" line.
+func (q *qmailStarts) note(line string, base int) {
+	if !strings.Contains(line, "starting delivery ") {
+		return
+	}
+	if id, msg, rcpt, at, ok := qmailStart(line); ok {
+		if *q == nil {
+			*q = qmailStarts{}
+		}
+		(*q)[id] = qmailStarted{msg, rcpt, base + at}
+	}
+}
+
+// fill gives a qmail event the message number and recipient of its
+// delivery's starting line, if one was noted. It returns the offset of
+// the recipient in the input, or -1.
+func (q qmailStarts) fill(ev *blEvent) int {
+	st, ok := q[ev.delivery]
+	if ev.reader != "qmail" || !ok {
+		return -1
+	}
+	ev.id, ev.rcpt, ev.rcptAt = st.msg, st.rcpt, -1
+	return st.at
+}
+
+// qmailStartBefore finds the latest "starting delivery" line of delivery
+// id in data, as a log read in order up to there would have noted it.
+func qmailStartBefore(data []byte, id string) qmailStarts {
+	needle := []byte("starting delivery " + id + ": ")
+	for end := len(data); end > 0; {
+		k := bytes.LastIndex(data[:end], needle)
+		if k < 0 {
+			break
+		}
+		ls := bytes.LastIndexByte(data[:k], '\n') + 1
+		le := len(data)
+		if e := bytes.IndexByte(data[k:], '\n'); e >= 0 {
+			le = k + e
+		}
+		var q qmailStarts
+		if q.note(string(bytes.TrimRight(data[ls:le], "\r")), ls); q != nil {
+			return q
+		}
+		end = k
+	}
+	return nil
 }

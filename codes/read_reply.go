@@ -8,23 +8,26 @@ import (
 // ("to=<a@b>, ... dsn=5.1.1, status=bounced (...)" / "stat=...") and Exim
 // ("** a@b ... : 550 5.1.1 ..." for failures, "== a@b ..." for deferrals,
 // "=> a@b" for deliveries) and qmail-send ("delivery 42: failure: ...",
-// see qmailLog). A line in the exact form a Batch reads is read
-// as the Batch reads it (blParse), so that the decoder and the batch agree;
-// other lines of the same kind (another syslog format) are read by
-// logLine.
+// with the recipient of its "starting delivery" line). A line in the exact
+// form a Batch reads is read as the Batch reads it (blParse), so that the
+// decoder and the batch agree; other lines of the same kind (another
+// syslog format) are read by logLine.
 func readLog(s string) []record {
 	var out outcomes // the last line about an address is its outcome
-	var qm qmailLog
+	var qm qmailStarts
 	for i := 0; i < len(s); {
 		l, next := line(s, i)
+		qm.note(l, i)
 		if evs := blParse(l); len(evs) > 0 {
 			for _, ev := range evs {
+				at := qm.fill(&ev)
 				r := blRecord(l, ev)
 				r.shift(i)
+				if at >= 0 {
+					r.rcptAt = span{at, at + len(ev.rcpt)}
+				}
 				out.add(r)
 			}
-		} else if r, ok := qm.line(s, i, i+len(l)); ok {
-			out.add(r)
 		} else if r, ok := logLine(s, i, i+len(l)); ok {
 			out.add(r)
 		}
