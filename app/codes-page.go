@@ -144,15 +144,20 @@ func (p *codesPage) OnNav(ctx app.Context) {
 
 // onSearch filters the list 80 ms after the last keystroke, with the
 // field's value then. The field's value attribute stays the query the page
-// opened with, so drawing the page never undoes keystrokes.
+// opened with, so drawing the page never undoes keystrokes. Until the
+// search, nothing drawn changes: the page is not redrawn for each
+// keystroke (as go-app would after an event).
 func (p *codesPage) onSearch(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
 	src := ctx.JSSrc()
 	p.pending++
 	n := p.pending
 	ctx.After(80*time.Millisecond, func(ctx app.Context) {
-		if n == p.pending {
-			p.search(ctx, src.Get("value").String())
+		if n != p.pending {
+			ctx.PreventUpdate()
+			return
 		}
+		p.search(ctx, src.Get("value").String())
 	})
 }
 

@@ -43,15 +43,21 @@ type decoder struct {
 const inputID = "ndr"
 
 // onInput schedules a decode of the paste area's text decodeDelay after the
-// last keystroke.
+// last keystroke. A keystroke changes nothing drawn until then, so neither
+// it nor a decode a later keystroke made moot redraws the page: go-app
+// would otherwise update the components around the paste area after each
+// of them, the whole result included.
 func (d *decoder) onInput(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
 	text := ctx.JSSrc().Get("value").String()
 	d.pending++
 	n := d.pending
 	ctx.After(decodeDelay, func(ctx app.Context) {
-		if n == d.pending {
-			d.decode(ctx, text, nil)
+		if n != d.pending {
+			ctx.PreventUpdate()
+			return
 		}
+		d.decode(ctx, text, nil)
 	})
 }
 
