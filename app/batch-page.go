@@ -105,7 +105,10 @@ func (p *batchPage) onPick(ctx app.Context, e app.Event) {
 	p.read(ctx, ctx.JSSrc().Get("files"))
 }
 
+// onDragOver lets files be dropped. The browser sends it many times a
+// second while a file is dragged: it redraws nothing.
 func (p *batchPage) onDragOver(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
 	e.PreventDefault()
 }
 

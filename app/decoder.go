@@ -196,16 +196,25 @@ func (d *decoder) onFile(ctx app.Context, e app.Event) {
 	ctx.JSSrc().Set("value", "") // picking the same file again reads it again
 }
 
+// onDragOver lets files be dropped and shows the drop zone as active. The
+// browser sends it many times a second while a file is dragged: only the
+// first one redraws the page.
 func (d *decoder) onDragOver(ctx app.Context, e app.Event) {
-	if hasFiles(e) {
+	files := hasFiles(e)
+	if files {
 		e.PreventDefault()
-		if !d.dragging {
-			d.dragging = true
-		}
 	}
+	if !files || d.dragging {
+		ctx.PreventUpdate()
+		return
+	}
+	d.dragging = true
 }
 
 func (d *decoder) onDragLeave(ctx app.Context, e app.Event) {
+	if !d.dragging {
+		ctx.PreventUpdate()
+	}
 	d.dragging = false
 }
 

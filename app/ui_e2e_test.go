@@ -287,6 +287,24 @@ func TestUIE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("drag state", func(t *testing.T) {
+		// The drop zone shows a dragged file from the first dragover (the
+		// later ones redraw nothing) until the file leaves.
+		drag := func(kind string) {
+			eval[bool](t, tab, `(() => {
+  const dt = new DataTransfer();
+  dt.items.add(new File(["x"], "bounce.eml"));
+  return document.querySelector(".dropzone").dispatchEvent(new DragEvent(`+jsString(kind)+`, { dataTransfer: dt, bubbles: true, cancelable: true }));
+})()`)
+		}
+		for range 3 {
+			drag("dragover")
+		}
+		waitFor(t, tab, `document.querySelector(".dropzone").classList.contains("dragging")`, "drop zone shown active while a file is dragged")
+		drag("dragleave")
+		waitFor(t, tab, `!document.querySelector(".dropzone").classList.contains("dragging")`, "drop zone back to rest after the file left")
+	})
+
 	t.Run("drop and pick", func(t *testing.T) {
 		const file = "Final-Recipient: rfc822; ivan@example.com\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n"
 		setInput(t, tab, "")
