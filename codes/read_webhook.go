@@ -334,7 +334,8 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 	// The diagnostic: the first field that holds an SMTP reply or a status
 	// code, else the longest that reads as a sentence (Mailgun's "reason"
 	// is a word such as "bounce"; Mailjet's "error" says "user unknown"
-	// where its "comment" has the server's words).
+	// where its "comment" has the server's words), or a single word that
+	// says the service suppressed the address (Mailjet's "preblocked").
 	var diag *jsonNode
 	for _, o := range objs {
 		if diag = o.field(hookDiagKeys, func(c *jsonNode) bool {
@@ -351,7 +352,7 @@ func hookEvent(s string, n, parent *jsonNode) []record {
 	if diag == nil {
 		for _, o := range objs {
 			for _, c := range o.kids {
-				if c.kind == '"' && slices.Contains(hookDiagKeys, c.key) && strings.Contains(strings.TrimSpace(c.str), " ") &&
+				if c.kind == '"' && slices.Contains(hookDiagKeys, c.key) && (strings.Contains(strings.TrimSpace(c.str), " ") || hookSuppressed(c.str)) &&
 					(diag == nil || len(c.str) > len(diag.str)) {
 					diag = c
 				}
@@ -472,10 +473,11 @@ func hookKind(objs []*jsonNode, parent *jsonNode) string {
 
 // hookSuppressed reports whether a failure's text says the service did not
 // even try: the address is on its suppression list (SendGrid "dropped":
-// "Bounced Address", "Unsubscribed Address", "Spam Reporting Address").
+// "Bounced Address", "Unsubscribed Address", "Spam Reporting Address";
+// Mailjet "blocked": "preblocked", "spam reporter").
 func hookSuppressed(diag string) bool {
 	d := strings.ToLower(diag)
-	for _, w := range [...]string{"bounced address", "unsubscribed address", "spam reporting address", "suppress", "inactive recipient"} {
+	for _, w := range [...]string{"bounced address", "unsubscribed address", "spam reporting address", "suppress", "inactive recipient", "preblocked", "spam reporter"} {
 		if strings.Contains(d, w) {
 			return true
 		}

@@ -31,6 +31,10 @@ func TestWebhookEvents(t *testing.T) {
 		"mandrill-webhook.txt": {{"example.webhook@example.com", "failed", "userunknown", ""}},
 		"brevo-webhook.txt":    {{"example@example.com", "failed", "userunknown", ""}},
 		"mailjet-webhook.txt":  {{"bounce@example.com", "failed", "hostunknown", ""}},
+		"mailjet-blocked.txt": {
+			{"carol@example.net", "failed", "suppressed", ""},
+			{"dan@example.org", "failed", "suppressed", ""},
+		},
 		"mailgun-ndjson.txt": {
 			{"slow@example.com", "delayed", "expired", ""},
 			{"fine@example.com", "delivered", "delivered", ""},
