@@ -300,12 +300,13 @@ var commandWords = [...]struct{ word, cmd string }{
 }
 
 // commandTokens name the command on their own: Yahoo "[RCPT_TO]", qmail's
-// "does not like recipient" and "my name was rejected", Postfix's "refused
-// to talk to me".
+// "does not like recipient" and "my name was rejected" (qmail-remote.c; the
+// qmail log reader uses them too), Postfix's "refused to talk to me".
 var commandTokens = [...]struct{ token, cmd string }{
 	{"[rcpt_to]", "RCPT"}, {"[mail_from]", "MAIL"}, {"[data]", "DATA"},
 	{"does not like recipient", "RCPT"}, {"does not like sender", "MAIL"}, {"my name was rejected", "HELO"},
-	{"failed after i sent the message", "DATA"}, {"but sender was rejected", "MAIL"}, {"but greeting failed", "CONN"},
+	{"failed after i sent the message", "DATA"}, {"failed on data command", "DATA"},
+	{"but sender was rejected", "MAIL"}, {"but greeting failed", "CONN"},
 	{"refused to talk to me", "CONN"}, {" in rcpt to", "RCPT"}, {" in mail from", "MAIL"},
 }
 

@@ -24,17 +24,6 @@ var qmailOutcomes = [...]struct{ word, action string }{
 	{"success: ", "delivered"},
 }
 
-// qmailCommands are the phrases of qmail-remote's reports that name the
-// SMTP step that failed (qmail-remote.c), sorted by phrase.
-var qmailCommands = [...]struct{ phrase, cmd string }{
-	{"but greeting failed", "CONN"},
-	{"but my name was rejected", "EHLO"},
-	{"but sender was rejected", "MAIL"},
-	{"does not like recipient", "RCPT"},
-	{"failed after i sent the message", "DATA"},
-	{"failed on data command", "DATA"},
-}
-
 // qmailHosts are the phrases of qmail-remote's reports next to the remote
 // server's address, sorted by phrase.
 var qmailHosts = [...]struct {
@@ -117,11 +106,10 @@ func blQmail(line string) []blEvent {
 	t := qmailSpaces(raw) // as long as raw: offsets in t are offsets in line from rest
 	ev.diag, ev.diagAt = t, rest
 	lt := strings.ToLower(t)
-	for _, c := range qmailCommands {
-		if strings.Contains(lt, c.phrase) {
-			ev.cmd = c.cmd
-			break
-		}
+	// The step that failed, in qmail-remote's words ("does not like
+	// recipient"): the classifier's command tokens know them.
+	if ev.cmd = clueCommandIn(lt); ev.cmd == "HELO" {
+		ev.cmd = "EHLO" // Recipient.Command's name for the step
 	}
 	for _, h := range qmailHosts {
 		i := strings.Index(lt, h.phrase)

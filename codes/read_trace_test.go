@@ -121,6 +121,10 @@ func TestDecodeLogLines(t *testing.T) {
 		{"qmail failure alone, recipient echoed",
 			`@4000000065f1a2b40b2c3d4e delivery 8: failure: 192.0.2.4_does_not_like_recipient./Remote_host_said:_550_5.1.1_<carol_smith@example.com>..._User_unknown/Giving_up_on_192.0.2.4./`,
 			logWant{"carol_smith@example.com", "failed", "550", "5.1.1", "RCPT", "192.0.2.4"}},
+		{"qmail failure on DATA",
+			"@4000000065f1a2b30a1b2c3d starting delivery 9: msg 1234 to remote gina@example.org\n" +
+				"@4000000065f1a2b40b2c3d4e delivery 9: failure: 192.0.2.5_failed_on_DATA_command./Remote_host_said:_554_5.7.1_Message_rejected_as_spam/Giving_up_on_192.0.2.5./\n",
+			logWant{"gina@example.org", "failed", "554", "5.7.1", "DATA", "192.0.2.5"}},
 		{"qmail deferral",
 			"@4000000065f1a2b30a1b2c3d starting delivery 43: msg 1234 to remote dave@example.net\n" +
 				"@4000000065f1a2b40b2c3d4e delivery 43: deferral: Connected_to_192.0.2.7_but_greeting_failed./Remote_host_said:_421_4.7.0_Too_many_connections,_try_again_later/\n",
