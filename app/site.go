@@ -110,10 +110,8 @@ func (s *site) handler() *app.Handler {
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">`,
 			`<meta name="referrer" content="no-referrer">`,
-			// Start downloading app.wasm while the page parses: go-app's
-			// app.js asks for it only once the deferred scripts have run.
-			// (as=fetch with crossorigin matches app.js's fetch().)
-			`<link rel="preload" href="` + s.basePath + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`,
+			// web/early.js preloads app.wasm on a page that no service
+			// worker controls yet: a first visit.
 		},
 		Domain:                s.domain,
 		Version:               s.version,

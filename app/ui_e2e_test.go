@@ -517,14 +517,17 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "bounce-decod
 		if s2.version == s.version {
 			t.Fatal("the new build has the same version")
 		}
-		// A visit the worker serves compiles app.wasm from a plain fetch
-		// (web/early.js), fetched once.
+		// A visit the worker serves compiles app.wasm through web/early.js,
+		// straight from the worker's cache: it is not fetched at all.
 		mount(t, tab, srv.url+"/")
 		if !eval[bool](t, tab, `window.bounceDecoderPlainWasm === true`) {
 			t.Error("app.wasm did not come through web/early.js on a page the worker controls")
 		}
-		if n := eval[int](t, tab, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`); n != 1 {
-			t.Errorf("app.wasm fetched %d times, want 1", n)
+		if from := eval[string](t, tab, `String(window.bounceDecoderWasmFrom)`); from != "cache" {
+			t.Errorf("app.wasm came from %q, want the worker's cache", from)
+		}
+		if n := eval[int](t, tab, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`); n != 0 {
+			t.Errorf("app.wasm fetched %d times, want 0", n)
 		}
 
 		swap.set(newServer(s2))
@@ -641,6 +644,14 @@ func TestE2EEarlyInput(t *testing.T) {
 		waitFor(t, tab, `!!document.querySelector('.recipient-card[data-status="5.1.1"][data-recipient="bob@example.com"]')`, "card of the text typed early")
 		if v := eval[string](t, tab, `document.querySelector("textarea[name=ndr]").value`); v != e2eLine {
 			t.Errorf("paste area = %q, want the text typed early", v)
+		}
+		// A first visit preloads app.wasm (web/early.js), and app.js's
+		// fetch takes the preloaded response: one download.
+		if !eval[bool](t, tab, `!!document.querySelector('link[rel=preload][href$="/web/app.wasm"]')`) {
+			t.Error("no preload of app.wasm on a first visit")
+		}
+		if n := eval[int](t, tab, `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`); n != 1 {
+			t.Errorf("app.wasm fetched %d times on a first visit, want 1", n)
 		}
 	})
 
