@@ -131,6 +131,11 @@ func TestE2E(t *testing.T) {
 			srv.stop(t)
 			run(t, tab, chromedp.Reload())
 			waitReady(t, tab)
+			// Offline, app.wasm came straight from the worker's cache
+			// (web/early.js), under the sub-path too.
+			if from := eval[string](t, tab, `String(window.bounceDecoderWasmFrom)`); from != "cache" {
+				t.Errorf("offline, app.wasm came from %q, want the worker's cache", from)
+			}
 			decodeLine(t, tab)
 			for _, l := range deepLinks() {
 				for _, p := range []string{base + l.path, base + l.path + "/"} {
