@@ -48,10 +48,7 @@ func qmailDelivery(line string) (id string, rest int, starting bool) {
 		}
 		k += from
 		n := k + len("delivery ")
-		e := n
-		for e < len(line) && isDigit(line[e]) {
-			e++
-		}
+		e := blRun(line, n, blDigit)
 		if e > n && strings.HasPrefix(line[e:], ": ") {
 			return line[n:e], e + 2, strings.HasSuffix(line[:k], "starting ")
 		}
@@ -68,10 +65,7 @@ func qmailStart(line string) (id, msg, rcpt string, rcptAt int, ok bool) {
 		return "", "", "", -1, false
 	}
 	m := rest + len("msg ")
-	e := m
-	for e < len(line) && isDigit(line[e]) {
-		e++
-	}
+	e := blRun(line, m, blDigit)
 	t := strings.Index(line[e:], " to ")
 	if t < 0 {
 		return "", "", "", -1, false
