@@ -3,7 +3,6 @@ package main
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bouncedecoder/bouncedecoder/codes"
@@ -144,33 +143,6 @@ func scrollToFirstCode() {
 	}
 	top := mark.Call("getBoundingClientRect").Get("top").Float() - panel.Call("getBoundingClientRect").Get("top").Float()
 	panel.Set("scrollTop", panel.Get("scrollTop").Float()+top-60)
-}
-
-// warmUpOnce runs warmUp once per page load.
-var warmUpOnce sync.Once
-
-// warmUp decodes the examples in the background soon after a page with a
-// decoder has mounted, and writes the markup of their results, one at a
-// time with pauses between them so the page stays responsive. The browser
-// compiles each WebAssembly function the first time it runs, and codes
-// builds its knowledge base's indexes on first use: without this, the
-// user's first paste pays for both.
-func warmUp() {
-	if !app.IsClient {
-		return
-	}
-	warmUpOnce.Do(func() {
-		go func() {
-			for _, ex := range examples {
-				time.Sleep(20 * time.Millisecond) // let the browser paint and handle input
-				r, _ := codes.Decode([]byte(ex.Text))
-				highlightBlocks(highlight(r.Text, r.Recipients), -1)
-				for i, rc := range r.Recipients {
-					cardMarkup(rc, i, false, true)
-				}
-			}
-		}()
-	})
 }
 
 // decodeText decodes text into the state.

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bouncedecoder/bouncedecoder/codes"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// warmUpOnce runs warmUp once per page load.
+var warmUpOnce sync.Once
+
+// warmUp decodes the examples, then a large made-up bounce (warmUpMail),
+// in the background soon after a page with a decoder has mounted, and
+// writes the markup of their results, one at a time with pauses between
+// them so the page stays responsive.
+//
+// The browser compiles each WebAssembly function the first time it runs,
+// and compiles it again, optimised, on other threads once it has run long
+// enough; codes builds its knowledge base's indexes on first use. Without
+// the warm-up the user's first paste pays for all three. The examples are
+// short: the loops that read a large mail byte by byte (quoted-printable,
+// base64, HTML, the highlighting) would still get hot only on the user's
+// paste, and their optimising compiles would then run beside its decoding
+// and drawing, on a machine of two cores at its cost (BenchmarkBrowser,
+// decode-render-ms).
+func warmUp() {
+	if !app.IsClient {
+		return
+	}
+	warmUpOnce.Do(func() {
+		go func() {
+			texts := make([]string, 0, len(examples)+1)
+			for _, ex := range examples {
+				texts = append(texts, ex.Text)
+			}
+			texts = append(texts, warmUpMail(warmUpSize))
+			for _, text := range texts {
+				time.Sleep(20 * time.Millisecond) // let the browser paint and handle input
+				r, _ := codes.Decode([]byte(text))
+				highlightBlocks(highlight(r.Text, r.Recipients), -1)
+				for i, rc := range r.Recipients {
+					cardMarkup(rc, i, false, true)
+				}
+			}
+		}()
+	})
+}
+
+// warmUpSize is about how many bytes warmUpMail writes.
+const warmUpSize = 32 << 10
+
+// warmUpMail returns a made-up bounce of about size bytes, shaped like the
+// large ones real servers send: a multipart/report whose readable part is
+// a multipart/alternative of plain text in base64 and HTML in
+// quoted-printable (Microsoft 365, AOL and Yahoo send such), a
+// delivery-status part and the returned message's header fields. Names
+// and addresses are example ones (RFC 2606).
+func warmUpMail(size int) string {
+	var text, html strings.Builder
+	html.WriteString(`<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><style type="text/css">body { font-family: Arial, sans-serif; font-size: 14px; } td.row { padding: 4px 8px; border-bottom: 1px solid #ddd; }</style></head><body><table width="100%" cellpadding="0" cellspacing="0">`)
+	for i := 0; text.Len()*4/3+html.Len()*11/10 < size-1500; i++ {
+		fmt.Fprintf(&text, "Délivrance %d — your message to user%d@example.com couldn't be delivered.\n", i, i)
+		fmt.Fprintf(&html, `<tr><td class="row" style="color: #333333; line-height: 19px;">Délivrance %d — your message to <a href="mailto:user%d@example.com">user%d@example.com</a> couldn't be delivered: 550 5.1.1 mailbox unavailable.</td></tr>`+"\n", i, i, i)
+	}
+	html.WriteString("</table></body></html>\n")
+
+	var b strings.Builder
+	b.WriteString("From: Mail Delivery Subsystem <mailer-daemon@mx.example.net>\r\n" +
+		"To: sender@example.org\r\n" +
+		"Subject: Undeliverable: Newsletter\r\n" +
+		"MIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"report\"\r\n\r\n" +
+		"--report\r\n" +
+		"Content-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n" +
+		"--alt\r\n" +
+		"Content-Type: text/plain; charset=UTF-8\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\n")
+	body := base64.StdEncoding.EncodeToString([]byte(text.String()))
+	for len(body) > 76 {
+		b.WriteString(body[:76] + "\r\n")
+		body = body[76:]
+	}
+	b.WriteString(body + "\r\n\r\n--alt\r\n" +
+		"Content-Type: text/html; charset=UTF-8\r\n" +
+		"Content-Transfer-Encoding: quoted-printable\r\n\r\n")
+	writeQP(&b, html.String())
+	b.WriteString("\r\n--alt--\r\n\r\n--report\r\n" +
+		"Content-Type: message/delivery-status\r\n\r\n" +
+		"Reporting-MTA: dns; mx.example.net\r\n\r\n" +
+		"Final-Recipient: rfc822; user@example.com\r\n" +
+		"Action: failed\r\n" +
+		"Status: 5.1.1\r\n" +
+		"Remote-MTA: dns; mx.example.com\r\n" +
+		"Diagnostic-Code: smtp; 550 5.1.1 <user@example.com>: Recipient address rejected: User unknown\r\n\r\n" +
+		"--report\r\n" +
+		"Content-Type: text/rfc822-headers\r\n\r\n" +
+		"From: sender@example.org\r\n" +
+		"To: user@example.com\r\n" +
+		"Subject: Newsletter\r\n\r\n" +
+		"--report--\r\n")
+	return b.String()
+}
+
+// writeQP writes s to b in quoted-printable (RFC 2045, section 6.7), in
+// lines of at most 76 characters.
+func writeQP(b *strings.Builder, s string) {
+	const hex = "0123456789ABCDEF"
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' {
+			b.WriteString("\r\n")
+			n = 0
+			continue
+		}
+		w := 1
+		if c == '=' || c >= 0x7f || (c < ' ' && c != '\t') {
+			w = 3
+		}
+		if n+w > 75 {
+			b.WriteString("=\r\n")
+			n = 0
+		}
+		if w == 3 {
+			b.Write([]byte{'=', hex[c>>4], hex[c&15]})
+		} else {
+			b.WriteByte(c)
+		}
+		n += w
+	}
+}
