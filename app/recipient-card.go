@@ -104,7 +104,7 @@ func cardMarkup(rc codes.Recipient, i int, active, inText bool) string {
 		m.elem("dd", value, "class", class)
 		m.close("div")
 	}
-	fact("Diagnostic", "diagnostic", rc.Diagnostic)
+	fact("Diagnostic", "diagnostic", codes.ReadableDiagnostic(rc.Diagnostic))
 	fact("Remote server", "remote-mta", rc.RemoteMTA)
 	if name, meaning := codes.CommandStage(rc.Command); name != "" {
 		fact("SMTP stage", "command", name+": "+meaning)

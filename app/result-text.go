@@ -24,7 +24,7 @@ func resultText(r codes.Report) string {
 		}
 		field("Reply code", rc.ReplyCode)
 		field("Enhanced status", statusText(rc))
-		field("Diagnostic", oneLine(rc.Diagnostic))
+		field("Diagnostic", codes.ReadableDiagnostic(rc.Diagnostic))
 		field("Remote server", rc.RemoteMTA)
 		if name, _ := codes.CommandStage(rc.Command); name != "" {
 			field("SMTP stage", name)
@@ -74,7 +74,7 @@ func resultMarkdown(r codes.Report) string {
 		} else {
 			field("Enhanced status", rc.Status, true)
 		}
-		field("Diagnostic", oneLine(rc.Diagnostic), true)
+		field("Diagnostic", codes.ReadableDiagnostic(rc.Diagnostic), true)
 		field("Remote server", rc.RemoteMTA, true)
 		if name, _ := codes.CommandStage(rc.Command); name != "" {
 			field("SMTP stage", name, true)
@@ -113,11 +113,6 @@ func cardName(rc codes.Recipient, i int) string {
 		return rc.Recipient
 	}
 	return "Recipient " + strconv.Itoa(i+1)
-}
-
-// oneLine joins the lines of s with spaces.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // mdEscaper escapes the characters Markdown (CommonMark) gives a meaning.

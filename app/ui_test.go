@@ -264,6 +264,26 @@ func TestResultText(t *testing.T) {
 	if card := cardMarkup(r.Recipients[0], 0, false, false); !strings.Contains(card, `class="derived-note"`) {
 		t.Errorf("card lacks the derived note:\n%s", card)
 	}
+	// A multi-line reply in a Diagnostic-Code field reads as one: the
+	// codes its lines repeat are gone.
+	r, err = codes.Decode([]byte("Final-Recipient: rfc822; bob@gmail.com\nAction: failed\nStatus: 5.1.1\n" +
+		"Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does not exist. Please try\n" +
+		"    550-5.1.1 double-checking the recipient's email address for typos or\n" +
+		"    550 5.1.1 unnecessary spaces. x1-2 - gsmtp\n"))
+	if err != nil || len(r.Recipients) != 1 || !strings.Contains(r.Recipients[0].Diagnostic, "try 550-5.1.1 double") {
+		t.Fatalf("Decode: %v, %+v", err, r.Recipients)
+	}
+	const joined = "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient&#39;s email address for typos or unnecessary spaces. x1-2 - gsmtp"
+	plain := strings.ReplaceAll(joined, "&#39;", "'")
+	if txt := resultText(r); !strings.Contains(txt, "  Diagnostic: "+plain+"\n") {
+		t.Errorf("text lacks the joined diagnostic:\n%s", txt)
+	}
+	if md := resultMarkdown(r); !strings.Contains(md, "- Diagnostic: `"+plain+"`\n") {
+		t.Errorf("markdown lacks the joined diagnostic:\n%s", md)
+	}
+	if card := cardMarkup(r.Recipients[0], 0, false, false); !strings.Contains(card, ">"+joined+"<") {
+		t.Errorf("card lacks the joined diagnostic:\n%s", card)
+	}
 	if got := mdCode("a`b"); got != "``a`b``" {
 		t.Errorf("mdCode = %q", got)
 	}

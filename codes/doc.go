@@ -16,7 +16,9 @@
 // structure, transfer encodings and encoded header words are decoded
 // following RFC 2045, RFC 2046 and RFC 2047. The result is a [Report]: the
 // text, with byte spans marking each code and the diagnostic, and for each
-// recipient what happened and what to do.
+// recipient what happened and what to do. A diagnostic keeps the server's
+// words as they came; [ReadableDiagnostic] joins a multi-line reply into
+// one line without the codes each line repeats, for showing it.
 //
 // # Codes
 //

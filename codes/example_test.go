@@ -104,3 +104,12 @@ func ExampleCommandStage() {
 	// mx.example.org
 	// RCPT TO: this recipient was refused; the message was not sent to it
 }
+
+func ExampleReadableDiagnostic() {
+	fmt.Println(codes.ReadableDiagnostic("550-5.1.1 The email account that you tried to reach does not exist. Please try\n" +
+		"550-5.1.1 double-checking the recipient's email address for typos or\n" +
+		"550-5.1.1 unnecessary spaces.\n" +
+		"550 5.1.1 https://support.google.com/mail/?p=NoSuchUser"))
+	// Output:
+	// 550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser
+}
