@@ -1,6 +1,9 @@
 package codes
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestReadableDiagnostic(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
@@ -35,4 +38,21 @@ func TestReadableDiagnostic(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzReadableDiagnostic checks that ReadableDiagnostic keeps to one line
+// of single spaces and only ever removes: it never grows the text.
+func FuzzReadableDiagnostic(f *testing.F) {
+	f.Add("550-5.1.1 a\n550-5.1.1 b\n550 5.1.1 c")
+	f.Add("550-x 550-y 550 z")
+	f.Add("421-4.7.0 a 421 4.7.0 b 550-5.1.1 c")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := ReadableDiagnostic(s)
+		if got != strings.Join(strings.Fields(got), " ") {
+			t.Fatalf("ReadableDiagnostic(%q) = %q: not one line of single spaces", s, got)
+		}
+		if len(got) > len(strings.Join(strings.Fields(s), " ")) {
+			t.Fatalf("ReadableDiagnostic(%q) = %q: longer than the text", s, got)
+		}
+	})
 }
