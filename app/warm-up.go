@@ -34,24 +34,29 @@ func warmUp() {
 	}
 	warmUpOnce.Do(func() {
 		go func() {
-			texts := make([]string, 0, len(examples)+warmUpRounds)
 			for _, ex := range examples {
-				texts = append(texts, ex.Text)
+				warmUpDecode(ex.Text)
 			}
+			// Made only now: made when the goroutine started, it
+			// delayed data-ready on a first visit (medians of 1,080
+			// against 981 ms, seven first visits each, side by side).
 			mail := warmUpMail(warmUpSize)
 			for range warmUpRounds {
-				texts = append(texts, mail)
-			}
-			for _, text := range texts {
-				time.Sleep(20 * time.Millisecond) // let the browser paint and handle input
-				r, _ := codes.Decode([]byte(text))
-				highlightBlocks(highlight(r.Text, r.Recipients), -1)
-				for i, rc := range r.Recipients {
-					cardMarkup(rc, i, false, true)
-				}
+				warmUpDecode(mail)
 			}
 		}()
 	})
+}
+
+// warmUpDecode decodes text and writes the markup of its result, after a
+// pause that lets the browser paint and handle input.
+func warmUpDecode(text string) {
+	time.Sleep(20 * time.Millisecond)
+	r, _ := codes.Decode([]byte(text))
+	highlightBlocks(highlight(r.Text, r.Recipients), -1)
+	for i, rc := range r.Recipients {
+		cardMarkup(rc, i, false, true)
+	}
 }
 
 // warmUpSize is about how many bytes warmUpMail writes, and warmUpRounds
