@@ -138,7 +138,8 @@ func writeQP(b *strings.Builder, s string) {
 			continue
 		}
 		w := 1
-		if c == '=' || c >= 0x7f || (c < ' ' && c != '\t') {
+		if c == '=' || c >= 0x7f || (c < ' ' && c != '\t') ||
+			(c == ' ' || c == '\t') && (i+1 == len(s) || s[i+1] == '\n') { // rule 3: no white space ends a line
 			w = 3
 		}
 		if n+w > 75 {

@@ -39,7 +39,7 @@ func TestWarmUpMail(t *testing.T) {
 }
 
 func TestWriteQP(t *testing.T) {
-	in := strings.Repeat("a=b é\t—\x01 line\n", 40) + strings.Repeat("x", 200)
+	in := strings.Repeat("a=b é\t—\x01 line \n", 40) + strings.Repeat("x", 200) + "\t"
 	var b strings.Builder
 	writeQP(&b, in)
 	for _, line := range strings.Split(b.String(), "\r\n") {
