@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/base64"
 	"fmt"
+	"mime/quotedprintable"
 	"strings"
 	"sync"
 	"time"
@@ -107,7 +108,9 @@ func warmUpMail(size int) string {
 	b.WriteString(body + "\r\n\r\n--alt\r\n" +
 		"Content-Type: text/html; charset=UTF-8\r\n" +
 		"Content-Transfer-Encoding: quoted-printable\r\n\r\n")
-	writeQP(&b, html.String())
+	qp := quotedprintable.NewWriter(&b)
+	qp.Write([]byte(html.String()))
+	qp.Close()
 	b.WriteString("\r\n--alt--\r\n\r\n--report\r\n" +
 		"Content-Type: message/delivery-status\r\n\r\n" +
 		"Reporting-MTA: dns; mx.example.net\r\n\r\n" +
@@ -123,34 +126,4 @@ func warmUpMail(size int) string {
 		"Subject: Newsletter\r\n\r\n" +
 		"--report--\r\n")
 	return b.String()
-}
-
-// writeQP writes s to b in quoted-printable (RFC 2045, section 6.7), in
-// lines of at most 76 characters.
-func writeQP(b *strings.Builder, s string) {
-	const hex = "0123456789ABCDEF"
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\n' {
-			b.WriteString("\r\n")
-			n = 0
-			continue
-		}
-		w := 1
-		if c == '=' || c >= 0x7f || (c < ' ' && c != '\t') ||
-			(c == ' ' || c == '\t') && (i+1 == len(s) || s[i+1] == '\n') { // rule 3: no white space ends a line
-			w = 3
-		}
-		if n+w > 75 {
-			b.WriteString("=\r\n")
-			n = 0
-		}
-		if w == 3 {
-			b.Write([]byte{'=', hex[c>>4], hex[c&15]})
-		} else {
-			b.WriteByte(c)
-		}
-		n += w
-	}
 }

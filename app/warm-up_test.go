@@ -1,8 +1,6 @@
 package main
 
 import (
-	"io"
-	"mime/quotedprintable"
 	"strings"
 	"testing"
 
@@ -35,23 +33,5 @@ func TestWarmUpMail(t *testing.T) {
 		if !strings.Contains(r.Text, want) {
 			t.Errorf("text lacks %q", want)
 		}
-	}
-}
-
-func TestWriteQP(t *testing.T) {
-	in := strings.Repeat("a=b é\t—\x01 line \n", 40) + strings.Repeat("x", 200) + "\t"
-	var b strings.Builder
-	writeQP(&b, in)
-	for _, line := range strings.Split(b.String(), "\r\n") {
-		if len(line) > 76 {
-			t.Fatalf("line of %d characters: %q", len(line), line)
-		}
-	}
-	out, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(b.String())))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.ReplaceAll(string(out), "\r\n", "\n"); got != in {
-		t.Errorf("round trip:\n got %q\nwant %q", got, in)
 	}
 }
